@@ -1,0 +1,82 @@
+# Two commands matter to a reader: `make book` and `make test`. Both set up
+# .venv from requirements.txt on first use and are quick on a second run.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Notebooks are executed and verified with one BLAS/torch thread each, so the
+# committed outputs and nbval's re-run do the same arithmetic in the same order
+# (nbval runs two notebooks at a time, one per core).
+export OMP_NUM_THREADS := 1
+export OPENBLAS_NUM_THREADS := 1
+export MKL_NUM_THREADS := 1
+export PYTHONHASHSEED := 0
+export MPLBACKEND := module://matplotlib_inline.backend_inline
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+BOOK_NOTEBOOKS = $(shell find book -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
+LAB_MASTERS = $(sort $(wildcard labs/*/*-master.ipynb))
+LAB_DIRS = $(patsubst %/,%,$(sort $(dir $(LAB_MASTERS))))
+CELL_TIMEOUT ?= 120
+JOBS ?= 2
+
+.PHONY: setup book book-strict test test-unit test-notebooks execute labs grade lab bench clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: $(PYTHON) was not found (set PYTHON=/path/to/python3.11)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (mlbook)" >/dev/null
+	touch $(STAMP)
+
+## book: build the website into _build/html from the committed notebook outputs
+book: setup
+	$(BIN)/jupyter-book build . --builder html
+	@echo "Open _build/html/index.html in a browser (or: $(BIN)/python -m http.server -d _build/html 8000)."
+
+## book-strict: the same build, nitpicky, every warning an error (part of `make test`)
+book-strict: setup
+	rm -rf _build/.doctrees
+	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
+
+## test: the whole check suite: utils and labs, nbval (strict) on every notebook, strict site build
+test: setup test-unit test-notebooks book-strict
+	@echo "make test: all checks passed"
+
+## test-unit: utils against references, and every lab graded both ways
+test-unit: setup
+	$(BIN)/python -m pytest -q -n $(JOBS) tests
+
+test-notebooks: setup
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(JOBS) --dist loadscope \
+	  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
+	  --nbval-cell-timeout $(CELL_TIMEOUT) $(BOOK_NOTEBOOKS) $(LAB_MASTERS)
+
+## execute: re-run notebooks from a fresh kernel and save their outputs (NB=path for one)
+execute: setup
+	$(BIN)/python scripts/execute.py $(or $(NB),$(BOOK_NOTEBOOKS) $(LAB_MASTERS))
+
+## labs: regenerate every lab's student version from its master notebook
+labs: setup
+	@for d in $(LAB_DIRS); do $(BIN)/python -m utils.grading assign $$d || exit 1; done
+
+## grade: grade a finished lab locally, e.g. make grade NB=labs/01-logistic-regression/student/lab01.ipynb
+grade: setup
+	@test -n "$(NB)" || { echo "usage: make grade NB=path/to/your-lab.ipynb [TIMEOUT=seconds]"; exit 2; }
+	$(BIN)/python -m utils.grading grade "$(NB)" $(if $(TIMEOUT),--timeout $(TIMEOUT))
+
+## lab: open JupyterLab on the repository
+lab: setup
+	$(BIN)/jupyter lab
+
+## bench: wall time and peak memory of every notebook (not a test; budget 60 s each)
+bench: setup
+	$(BIN)/python scripts/bench.py $(BOOK_NOTEBOOKS) $(LAB_MASTERS)
+
+clean:
+	rm -rf _build .pytest_cache

@@ -1,0 +1,58 @@
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from utils import plotting  # noqa: E402
+
+
+def teardown_function():
+    plt.close("all")
+
+
+def test_decision_boundary_contour_is_where_probability_is_half():
+    X = np.array([[-1.0, -1.0], [1.0, 1.0], [-1.0, 1.0], [1.0, -1.0]])
+    y = np.array([0, 1, 0, 1])
+    fig, ax = plt.subplots()
+    # p = sigmoid(4 * x1): the boundary is the line x1 = 0
+    plotting.plot_decision_boundary(ax, lambda P: 1 / (1 + np.exp(-4 * P[:, 0])), X, y)
+    # drawn in order: filled probabilities, the p = 1/2 contour, then one scatter per class
+    boundary = ax.collections[1]
+    assert list(boundary.levels) == [0.5]
+    verts = np.vstack([p.vertices for p in boundary.get_paths()])
+    assert len(verts) > 10
+    np.testing.assert_allclose(verts[:, 0], 0.0, atol=0.02)
+
+
+def test_decision_boundary_rejects_bad_shapes():
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError, match=r"X must have shape \(n, 2\)"):
+        plotting.plot_decision_boundary(ax, lambda P: P[:, 0], np.ones((3, 3)), np.zeros(3))
+    with pytest.raises(ValueError, match="proba must return"):
+        plotting.plot_decision_boundary(ax, lambda P: P, np.ones((3, 2)), np.zeros(3))
+
+
+def test_plot_history_draws_each_key_and_reference():
+    ax = plotting.plot_history({"train": [3, 2, 1], "test": [3, 2.5, 2]}, reference=1.0)
+    assert [l.get_label() for l in ax.get_lines()] == ["train", "test", "reference"]
+    np.testing.assert_array_equal(ax.get_lines()[1].get_ydata(), [3, 2.5, 2])
+    with pytest.raises(KeyError, match="no key"):
+        plotting.plot_history({"train": [1]}, keys=["loss"])
+
+
+def test_small_multiples_one_panel_per_value():
+    seen = []
+    fig = plotting.small_multiples(lambda ax, v: seen.append(v), [0.1, 0.2, 0.3], ncols=2)
+    assert seen == [0.1, 0.2, 0.3]
+    assert len(fig.axes) == 3 and fig.axes[2].get_title() == "0.3"
+    with pytest.raises(ValueError, match="values"):
+        plotting.small_multiples(lambda ax, v: None, [])
+
+
+def test_use_book_style_sets_dpi():
+    plotting.use_book_style(dpi=90)
+    assert matplotlib.rcParams["figure.dpi"] == 90
+    with pytest.raises(ValueError, match="dpi"):
+        plotting.use_book_style(dpi=5)

@@ -1,0 +1,156 @@
+"""Plotting recipes several notebooks share. They draw; they never compute the lesson."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+
+CLASS_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
+                "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+
+
+def use_book_style(dpi: int = 80) -> None:
+    """Small, legible figures: moderate dpi keeps committed notebooks small.
+
+    Parameters
+    ----------
+    dpi : int
+        Dots per inch of inline figures (typical 70-100).
+    """
+    if not 30 <= dpi <= 300:
+        raise ValueError(f"dpi must be in [30, 300], got {dpi}")
+    mpl.rcParams.update({
+        "figure.dpi": dpi, "savefig.dpi": dpi, "figure.figsize": (6.0, 3.6),
+        "axes.grid": True, "grid.alpha": 0.3, "axes.spines.top": False,
+        "axes.spines.right": False, "font.size": 10, "legend.frameon": False,
+        "image.cmap": "viridis",
+    })
+
+
+def _check_2d(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    X, y = np.asarray(X), np.asarray(y)
+    if X.ndim != 2 or X.shape[1] != 2:
+        raise ValueError(f"X must have shape (n, 2), got {X.shape}")
+    if y.shape != (X.shape[0],):
+        raise ValueError(f"y must have shape ({X.shape[0]},), got {y.shape}")
+    return X, y
+
+
+def scatter_classes(ax: plt.Axes, X: np.ndarray, y: np.ndarray, s: float = 14,
+                    alpha: float = 0.8) -> None:
+    """Scatter 2-D points coloured by integer class label, with a legend."""
+    X, y = _check_2d(X, y)
+    for c in np.unique(y):
+        m = y == c
+        ax.scatter(X[m, 0], X[m, 1], s=s, alpha=alpha, color=CLASS_COLORS[int(c) % 10],
+                   edgecolors="white", linewidths=0.4, label=f"y = {int(c)}")
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+
+
+def plot_decision_boundary(ax: plt.Axes, proba: Callable[[np.ndarray], np.ndarray],
+                           X: np.ndarray, y: np.ndarray, margin: float = 0.5,
+                           resolution: int = 150, show_points: bool = True) -> None:
+    """Shade p(y=1|x) over the plane and draw its p = 1/2 contour (the decision boundary).
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    proba : callable
+        Maps an ``(m, 2)`` array of points to ``(m,)`` probabilities of class 1.
+    X, y : arrays of shape (n, 2) and (n,)
+        Points that set the plotting window (and are drawn if ``show_points``).
+    margin : float
+        Extra room around the points, in data units.
+    resolution : int
+        Grid points per axis (typical 100-200).
+    """
+    X, y = _check_2d(X, y)
+    lo, hi = X.min(axis=0) - margin, X.max(axis=0) + margin
+    g1, g2 = np.meshgrid(np.linspace(lo[0], hi[0], resolution),
+                         np.linspace(lo[1], hi[1], resolution))
+    grid = np.column_stack([g1.ravel(), g2.ravel()])
+    p = np.asarray(proba(grid), dtype=float)
+    if p.shape != (grid.shape[0],):
+        raise ValueError(f"proba must return shape ({grid.shape[0]},), got {p.shape}")
+    p = p.reshape(g1.shape)
+    ax.contourf(g1, g2, p, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.35)
+    if p.min() < 0.5 < p.max():
+        ax.contour(g1, g2, p, levels=[0.5], colors="k", linewidths=1.5)
+    if show_points:
+        scatter_classes(ax, X, y)
+    ax.set_xlim(lo[0], hi[0])
+    ax.set_ylim(lo[1], hi[1])
+
+
+def plot_history(history: Mapping[str, Sequence[float]], keys: Iterable[str] | None = None,
+                 ax: plt.Axes | None = None, reference: float | None = None,
+                 reference_label: str = "reference", xlabel: str = "step",
+                 logy: bool = False) -> plt.Axes:
+    """Draw a trainer's ``dict[str, list[float]]`` history, one line per key.
+
+    Parameters
+    ----------
+    history : mapping of name -> sequence of floats
+    keys : names to draw (default: all)
+    ax : Axes to draw on (default: a new figure)
+    reference : draw a dashed horizontal line at this value (e.g. the optimum)
+    xlabel : label of the x axis ("step", "epoch", ...)
+    logy : log-scale y axis
+    """
+    keys = list(history) if keys is None else list(keys)
+    missing = [k for k in keys if k not in history]
+    if missing:
+        raise KeyError(f"history has no key(s) {missing}; it has {sorted(history)}")
+    if ax is None:
+        _, ax = plt.subplots()
+    for k in keys:
+        ax.plot(np.arange(len(history[k])), history[k], label=k)
+    if reference is not None:
+        ax.axhline(reference, color="k", ls="--", lw=1, label=reference_label)
+    if logy:
+        ax.set_yscale("log")
+    ax.set_xlabel(xlabel)
+    ax.legend()
+    return ax
+
+
+def small_multiples(draw: Callable[[plt.Axes, float], None], values: Sequence[float],
+                    ncols: int = 4, title: str = "{:g}", panel_size: float = 2.4,
+                    sharex: bool = True, sharey: bool = True) -> plt.Figure:
+    """One panel per parameter value: the static stand-in for a slider on the website.
+
+    Parameters
+    ----------
+    draw : callable(ax, value)
+        Draws one panel; the same function the interactive widget calls.
+    values : the slider positions to show
+    ncols : panels per row
+    title : format string for each panel's title, given the value
+    panel_size : inches per panel side
+
+    Examples
+    --------
+    >>> fig = small_multiples(lambda ax, v: ax.plot([0, 1], [0, v]), [0.5, 1.0], ncols=2)
+    >>> len(fig.axes)
+    2
+    """
+    values = list(values)
+    if not values:
+        raise ValueError("values must not be empty")
+    if ncols < 1:
+        raise ValueError(f"ncols must be >= 1, got {ncols}")
+    ncols = min(ncols, len(values))
+    nrows = -(-len(values) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(panel_size * ncols, panel_size * nrows),
+                             sharex=sharex, sharey=sharey, squeeze=False)
+    for ax, v in zip(axes.ravel(), values):
+        draw(ax, v)
+        ax.set_title(title.format(v))
+    for ax in axes.ravel()[len(values):]:
+        ax.remove()
+    fig.tight_layout()
+    return fig
