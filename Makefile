@@ -68,7 +68,7 @@ labs: setup
 ## grade: grade a finished lab locally, e.g. make grade NB=labs/01-logistic-regression/student/lab01.ipynb
 grade: setup
 	@test -n "$(NB)" || { echo "usage: make grade NB=path/to/your-lab.ipynb [TIMEOUT=seconds]"; exit 2; }
-	$(BIN)/python -m utils.grading grade "$(NB)" $(if $(TIMEOUT),--timeout $(TIMEOUT))
+	$(BIN)/python -m utils.grading grade "$(NB)" $(if $(LAB),--lab $(LAB)) $(if $(TIMEOUT),--timeout $(TIMEOUT))
 
 ## lab: open JupyterLab on the repository
 lab: setup
