@@ -1,0 +1,5 @@
+# Wrong answer for q1: the literal formula; exp(-z) overflows for z << 0.
+def sigmoid(z):
+    """Logistic sigmoid 1 / (1 + exp(-z)), elementwise, without overflow."""
+    z = np.asarray(z, dtype=float)
+    return 1.0 / (1.0 + np.exp(-z))
