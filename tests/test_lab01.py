@@ -6,129 +6,70 @@ Wrong answers are built from the reference submission by replacing one answer ce
 snippet named ``<question>_<what>.py`` from tests/labs/lab01/ (hangs: tests/labs/lab01/hangs/).
 """
 
-import hashlib
 import subprocess
 import sys
-from pathlib import Path
 
-import nbformat
 import pytest
 
-from utils.grading import assign, autograder_tests, grade
+from labkit import ROOT, Lab, scores, sha256
 
-ROOT = Path(__file__).resolve().parents[1]
-LAB = ROOT / "labs" / "01-logistic-regression"
-MASTER = LAB / "lab01-master.ipynb"
-STUDENT = LAB / "student" / "lab01.ipynb"
-SNIPPETS = Path(__file__).parent / "labs" / "lab01"
+LAB1 = Lab("01-logistic-regression", "lab01")
+LAB, STUDENT = LAB1.dir, LAB1.student
 POINTS = {"q1": 1, "q2": 2, "q3": 2, "q4": 2, "q5": 2, "q6": 1}
-WRONG_ANSWERS = sorted(p.name for p in SNIPPETS.glob("q*.py"))
-
-
-def answer_cells(nb) -> dict[str, int]:
-    """Question name -> index of its answer cell (the last one before its grader.check cell)."""
-    found, last = {}, None
-    for i, cell in enumerate(nb.cells):
-        if "otter_answer_cell" in cell.metadata.get("tags", []):
-            last = i
-        elif cell.cell_type == "code" and cell.source.startswith("grader.check("):
-            found[cell.source.split('"')[1]] = last
-    return found
-
-
-def write_submission(path: Path, replace: dict[str, str] | None = None) -> Path:
-    """The student notebook with the master's solutions filled in, then ``replace`` applied."""
-    master = {c.id: c.source for c in nbformat.read(MASTER, as_version=4).cells}
-    nb = nbformat.read(STUDENT, as_version=4)
-    cells = answer_cells(nb)
-    for i in cells.values():
-        nb.cells[i].source = master[nb.cells[i].id]
-    for question, source in (replace or {}).items():
-        nb.cells[cells[question]].source = source
-    nbformat.write(nb, path)
-    return path
-
-
-def snippet(name: str) -> dict[str, str]:
-    """{question: code} from a snippet file named <question>_<what>.py."""
-    return {Path(name).name.split("_")[0]: (SNIPPETS / name).read_text()}
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def scores(results) -> dict[str, float]:
-    return {r.name: r.points for r in results}
+write_submission, snippet = LAB1.write_submission, LAB1.snippet
+# Time limit for the hang tests: short to keep them quick, long enough that an ordinary
+# cell (the imports) is not stopped on a busy two-core machine.
+HANG_LIMIT = 6
 
 
 @pytest.fixture(scope="session")
 def tests_dir(tmp_path_factory):
     """The full (public + hidden) test files, generated once from the master."""
-    return autograder_tests(LAB, tmp_path_factory.mktemp("lab01") / "tests")
+    return LAB1.tests_dir(tmp_path_factory.mktemp("lab01"))
 
 
 def test_questions_and_points_are_as_announced(tests_dir):
-    assert sorted(p.stem for p in tests_dir.glob("*.py")) == sorted(POINTS)
-    assert set(answer_cells(nbformat.read(STUDENT, as_version=4))) == set(POINTS)
-    for q in POINTS:
-        public = (LAB / "student" / "tests" / f"{q}.py").read_text()
-        full = (tests_dir / f"{q}.py").read_text()
-        assert "hidden=True" not in public, f"{q}: a hidden test leaked into the student's tests"
-        assert "hidden=True" in full and "hidden=False" in full, f"{q}: public and hidden tests"
+    LAB1.check_questions_and_points(tests_dir, POINTS)
 
 
 def test_reference_solution_earns_full_marks(tmp_path, tests_dir):
-    nb = write_submission(tmp_path / "lab01.ipynb")
-    before = sha256(nb)
-    results = grade(nb, LAB, timeout=30, tests_dir=tests_dir)
-    assert scores(results) == POINTS, [r.message for r in results]
-    assert all(r.message == "all tests passed" for r in results)
-    assert sha256(nb) == before, "grading modified the submission"
+    LAB1.check_reference_full_marks(tmp_path, tests_dir, POINTS)
 
 
 def test_blank_student_notebook_earns_zero(tests_dir):
-    before = sha256(STUDENT)
-    results = grade(STUDENT, LAB, timeout=30, tests_dir=tests_dir)
-    assert scores(results) == {q: 0 for q in POINTS}
-    assert {r.name: r.possible for r in results} == POINTS
-    assert sha256(STUDENT) == before, "grading modified the committed student notebook"
+    LAB1.check_blank_zero(tests_dir, POINTS)
 
 
-@pytest.mark.parametrize("name", WRONG_ANSWERS)
+@pytest.mark.parametrize("name", LAB1.wrong_answers())
 def test_wrong_answer_loses_only_its_question(tmp_path, tests_dir, name):
-    question = name.split("_")[0]
-    nb = write_submission(tmp_path / "lab01.ipynb", snippet(name))
-    results = grade(nb, LAB, timeout=30, tests_dir=tests_dir)
-    assert scores(results) == {**POINTS, question: 0}, [r.message for r in results]
-    assert "test" in next(r.message for r in results if r.name == question)
+    LAB1.check_wrong_answer(tmp_path, tests_dir, POINTS, name)
 
 
 def test_wrong_answers_cover_every_question():
-    assert {name.split("_")[0] for name in WRONG_ANSWERS} == set(POINTS)
+    LAB1.check_wrong_answers_cover_every_question(POINTS)
 
 
 def test_loop_in_a_cell_is_stopped_and_the_rest_graded(tmp_path, tests_dir):
     nb = write_submission(tmp_path / "lab01.ipynb", snippet("hangs/q4_loops_at_top_level.py"))
-    results = grade(nb, LAB, timeout=3, tests_dir=tests_dir)
+    results = LAB1.grade(nb, tests_dir, timeout=HANG_LIMIT)
     assert scores(results) == {**POINTS, "q4": 0}
     q4 = next(r for r in results if r.name == "q4")
-    assert "stopped after 3 s" in q4.message, q4.message
+    assert f"stopped after {HANG_LIMIT} s" in q4.message, q4.message
 
 
 def test_loop_in_a_tested_function_is_stopped_and_the_rest_graded(tmp_path, tests_dir):
     nb = write_submission(tmp_path / "lab01.ipynb", snippet("hangs/q1_loops_inside_function.py"))
-    results = grade(nb, LAB, timeout=3, tests_dir=tests_dir)
+    results = LAB1.grade(nb, tests_dir, timeout=HANG_LIMIT)
     assert scores(results) == {**POINTS, "q1": 0}
     q1 = next(r for r in results if r.name == "q1")
-    assert q1.message.startswith("tests stopped after 3 s"), q1.message
+    assert q1.message.startswith(f"tests stopped after {HANG_LIMIT} s"), q1.message
 
 
 def test_kernel_that_swallows_the_interrupt_is_replaced(tmp_path, tests_dir):
     nb = write_submission(tmp_path / "lab01.ipynb", snippet("hangs/q6_ignores_interrupts.py"))
-    results = grade(nb, LAB, timeout=3, tests_dir=tests_dir)
+    results = LAB1.grade(nb, tests_dir, timeout=HANG_LIMIT)
     assert scores(results) == {**POINTS, "q6": 0}
-    assert "stopped after 3 s" in next(r.message for r in results if r.name == "q6")
+    assert f"stopped after {HANG_LIMIT} s" in next(r.message for r in results if r.name == "q6")
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -178,17 +119,4 @@ def test_command_line_refuses_a_missing_file(tmp_path):
 
 
 def test_committed_student_version_is_not_stale(tmp_path):
-    fresh = assign(LAB, tmp_path / "student")
-    new, old = nbformat.read(fresh, as_version=4), nbformat.read(STUDENT, as_version=4)
-    def cells(nb):
-        return [(c.cell_type, c.source) for c in nb.cells]
-
-    assert cells(new) == cells(old), "the student notebook differs from the master: run `make labs`"
-    assert [c.get("id") for c in new.cells] == [c.get("id") for c in old.cells]
-    def tests(folder):
-        return {p.name: p.read_text() for p in (folder / "tests").glob("*.py")}
-
-    assert tests(fresh.parent) == tests(LAB / "student"), "stale student tests: run `make labs`"
-    code = [c for c in old.cells if c.cell_type == "code"]
-    assert all(not c.outputs and c.execution_count is None for c in code), \
-        "commit the student notebook without outputs"
+    LAB1.check_student_version_fresh(tmp_path)
