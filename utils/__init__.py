@@ -1,7 +1,10 @@
 """Shared helpers for the book's notebooks and labs.
 
 One concept per module: :mod:`utils.seeding`, :mod:`utils.datasets`,
-:mod:`utils.checks`, :mod:`utils.plotting`, :mod:`utils.grading`.
+:mod:`utils.checks`, :mod:`utils.plotting`, :mod:`utils.grading`; information theory in
+:mod:`utils.information` and :mod:`utils.coding`; optimization in :mod:`utils.autodiff`,
+:mod:`utils.forward_mode` and :mod:`utils.optimizers`; reinforcement learning in
+:mod:`utils.bandits`, :mod:`utils.gridworld`, :mod:`utils.dp` and :mod:`utils.tabular`.
 Nothing here touches the network.
 """
 

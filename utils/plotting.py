@@ -154,3 +154,108 @@ def small_multiples(draw: Callable[[plt.Axes, float], None], values: Sequence[fl
         ax.remove()
     fig.tight_layout()
     return fig
+
+
+# --- tabular reinforcement learning: value tables, greedy policies and paths on a grid ---
+
+def _grid_axes(ax: plt.Axes, shape: tuple[int, int]) -> None:
+    rows, cols = shape
+    ax.set_xlim(-0.5, cols - 0.5)
+    ax.set_ylim(rows - 0.5, -0.5)                     # row 0 at the top, as in the books
+    ax.set_xticks(np.arange(cols))
+    ax.set_yticks(np.arange(rows))
+    ax.set_aspect("equal")
+    ax.grid(False)
+
+
+def plot_value_table(ax: plt.Axes, values: np.ndarray, shape: tuple[int, int],
+                     fmt: str = "{:.1f}", cmap: str = "RdYlGn", mask: np.ndarray | None = None,
+                     vmin: float | None = None, vmax: float | None = None,
+                     fontsize: float = 9, text_offset: float = 0.0) -> mpl.image.AxesImage:
+    """A value table on a grid as an annotated heat map (state s is cell ``divmod(s, cols)``).
+
+    Parameters
+    ----------
+    values : array (rows * cols,) or (rows, cols)
+    shape : (rows, cols)
+    fmt : format of each cell's number
+    mask : bool array like ``values``; masked cells (terminals, holes) are drawn grey
+    vmin, vmax : colour scale limits (default: the unmasked values' range)
+    text_offset : shift of the numbers in rows (e.g. -0.28 puts them at the top of the
+        cell, leaving room for :func:`plot_policy_arrows` with ``offset=0.15``)
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots()
+    >>> im = plot_value_table(ax, np.arange(4.0), (2, 2))
+    >>> [t.get_text() for t in ax.texts]
+    ['0.0', '1.0', '2.0', '3.0']
+    """
+    V = np.asarray(values, dtype=float)
+    if V.size != shape[0] * shape[1]:
+        raise ValueError(f"values has {V.size} entries, shape {shape} needs {shape[0] * shape[1]}")
+    V = V.reshape(shape)
+    m = np.zeros(shape, dtype=bool) if mask is None else np.asarray(mask, dtype=bool).reshape(shape)
+    shown = np.ma.masked_array(V, m)
+    live = V[~m] if (~m).any() else V
+    im = ax.imshow(shown, cmap=cmap, vmin=live.min() if vmin is None else vmin,
+                   vmax=live.max() if vmax is None else vmax)
+    if m.any():
+        ax.imshow(np.ma.masked_array(np.ones(shape), ~m), cmap="Greys", vmin=0, vmax=4)
+    for (r, c), v in np.ndenumerate(V):
+        rgba = im.cmap(im.norm(v)) if not m[r, c] else (0.8, 0.8, 0.8, 1.0)
+        dark = 0.299 * rgba[0] + 0.587 * rgba[1] + 0.114 * rgba[2] < 0.5
+        ax.text(c, r + text_offset, fmt.format(v), ha="center", va="center", fontsize=fontsize,
+                color="white" if dark else "black")
+    _grid_axes(ax, shape)
+    return im
+
+
+def plot_policy_arrows(ax: plt.Axes, pi: np.ndarray, shape: tuple[int, int],
+                       moves: Sequence[tuple[int, int]], mask: np.ndarray | None = None,
+                       color: str = "k", length: float = 0.38, min_prob: float = 1e-9,
+                       offset: float = 0.0) -> int:
+    """Draw a policy on a grid: an arrow from each cell for every action it takes.
+
+    A greedy policy with ties (probability shared among several actions) gets
+    several arrows. Returns the number of arrows drawn.
+
+    Parameters
+    ----------
+    pi : array (rows * cols, A), action probabilities per state
+    moves : (row change, column change) of each action, e.g. ``utils.gridworld.GRID_MOVES``
+    mask : bool array (rows * cols,); no arrows in masked cells (terminals, holes)
+    length : arrow length as a fraction of a cell
+    min_prob : actions with at most this probability get no arrow
+    offset : shift of the arrows' common origin in rows (positive: down)
+    """
+    pi = np.asarray(pi, dtype=float)
+    n = shape[0] * shape[1]
+    if pi.shape != (n, len(moves)):
+        raise ValueError(f"pi must have shape ({n}, {len(moves)}) for this grid, got {pi.shape}")
+    m = np.zeros(n, dtype=bool) if mask is None else np.asarray(mask, dtype=bool).ravel()
+    count = 0
+    for s in np.flatnonzero(~m):
+        r, c = divmod(int(s), shape[1])
+        for a in np.flatnonzero(pi[s] > min_prob):
+            dr, dc = moves[a]
+            ax.annotate("", xy=(c + length * dc, r + offset + length * dr), xytext=(c, r + offset),
+                        arrowprops=dict(arrowstyle="-|>", color=color, lw=1.2,
+                                        mutation_scale=9, shrinkA=0, shrinkB=0))
+            count += 1
+    _grid_axes(ax, shape)
+    return count
+
+
+def plot_grid_path(ax: plt.Axes, path: Sequence[int], shape: tuple[int, int],
+                   color: str = "k", label: str | None = None, offset: float = 0.0,
+                   lw: float = 2.5) -> plt.Line2D:
+    """Draw a sequence of visited states as a line through the cell centres.
+
+    ``offset`` shifts the line vertically (in cells) so two paths sharing cells stay visible.
+    """
+    rows, cols = np.divmod(np.asarray(path, dtype=int), shape[1])
+    (line,) = ax.plot(cols, rows + offset, color=color, lw=lw, label=label,
+                      marker="o", ms=3, solid_capstyle="round")
+    _grid_axes(ax, shape)
+    return line
