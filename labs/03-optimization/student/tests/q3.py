@@ -1,0 +1,22 @@
+from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "q3"
+points = 2
+all_or_nothing = True
+
+@test_case(points=None, hidden=False)
+def test_softplus_value_and_gradient_at_zero(softplus):
+    """softplus(0) = log 2 and its slope there is sigma(0) = 1/2."""
+    import numpy as np
+    from utils.autodiff import Tensor
+    x = Tensor(np.zeros((2, 3)))
+    out = softplus(x)
+    assert out is not None, 'softplus returned None: replace the ... with code that returns a Tensor'
+    assert isinstance(out, Tensor), f'softplus should return a utils.autodiff.Tensor, got {type(out).__name__}'
+    assert out.shape == (2, 3), f'softplus of a (2, 3) tensor should have shape (2, 3), got {out.shape}'
+    assert np.allclose(out.data, np.log(2.0)), 'softplus(0) should be log 2 = 0.6931'
+    out.sum().backward()
+    assert np.allclose(x.grad, 0.5), f'the gradient of sum(softplus(x)) at x = 0 should be 1/2 everywhere, got {x.grad.ravel()[:3]}'
+

@@ -1,0 +1,12 @@
+# Wrong answer for q3: the gradient uses sigma(-x) = 1 - sigma(x), the slope of softplus(-x) up to sign.
+def softplus(x):
+    """log(1 + exp(x)) elementwise, as an operation of utils.autodiff with gradient sigmoid(x)."""
+    x = as_tensor(x)
+    value = np.logaddexp(0.0, x.data)
+
+    def backward(g):
+        e = np.exp(-np.abs(x.data))
+        sigma = np.where(x.data >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+        return (g * (1.0 - sigma),)
+
+    return Tensor(value, parents=(x,), backward=backward, op="softplus")

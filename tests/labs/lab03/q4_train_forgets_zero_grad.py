@@ -1,0 +1,14 @@
+# Wrong answer for q4: never resets the gradients, so each step uses the sum of all past gradients.
+def train_logreg(X, y, n_steps=200, lr=0.05, step_fn=adam_step, softplus_fn=softplus):
+    """Logistic regression by Adam on the engine's gradients, from w = 0, b = 0."""
+    w, b = Tensor(np.zeros(X.shape[1])), Tensor(0.0)
+    m_w, v_w, m_b, v_b = np.zeros(X.shape[1]), np.zeros(X.shape[1]), 0.0, 0.0
+    losses = []
+    for t in range(1, n_steps + 1):
+        z = X @ w + b
+        loss = (softplus_fn(z) - y * z).mean()
+        losses.append(float(loss.data))
+        loss.backward()
+        w.data, m_w, v_w = step_fn(w.data, w.grad, m_w, v_w, t, lr=lr)
+        b.data, m_b, v_b = step_fn(b.data, b.grad, m_b, v_b, t, lr=lr)
+    return w.data, float(b.data), losses
