@@ -1,0 +1,21 @@
+# Wrong answer for q4: SARSA's on-policy target Q(s', a') with the next action a' of the behaviour.
+def q_learning(env, n_episodes, alpha=0.1, gamma=0.95, epsilon=0.1, seed=0):
+    """Tabular Q-learning with an epsilon-greedy behaviour; returns Q of shape (S, A)."""
+    rng = np.random.default_rng(seed)
+    Q = np.zeros((env.observation_space.n, env.action_space.n))
+
+    def behave(s):
+        if rng.random() < epsilon:
+            return int(rng.integers(Q.shape[1]))
+        return int(rng.choice(np.flatnonzero(Q[s] == Q[s].max())))
+
+    for episode in range(n_episodes):
+        s, _ = env.reset(seed=seed) if episode == 0 else env.reset()
+        a, done = behave(s), False
+        while not done:
+            s2, r, terminated, truncated, _ = env.step(a)
+            a2 = behave(s2)
+            target = r if terminated else r + gamma * Q[s2, a2]
+            Q[s, a] += alpha * (target - Q[s, a])
+            s, a, done = s2, a2, terminated or truncated
+    return Q
