@@ -1,0 +1,81 @@
+"""Every lab graded both ways: the reference solution earns full marks, the blank student
+notebook none, each typical wrong answer loses its own question's points only, and the
+committed student version is not stale. (Hangs, bad files and the command line are the
+grader's business, tested once on Lab 1 in tests/test_grading.py.)
+
+A wrong answer is a file ``tests/labs/<lab>/<question>_<what>.py`` whose source replaces that
+question's answer cell in the reference submission; adding one adds a test.
+"""
+
+import pytest
+
+from labkit import Lab
+
+# lab -> points per question, as the lab's introduction announces them
+LABS = {
+    Lab("01-logistic-regression", "lab01"): {"q1": 1, "q2": 2, "q3": 2, "q4": 2, "q5": 2, "q6": 1},
+    Lab("02-information-theory", "lab02"): {"q1": 1, "q2": 2, "q3": 1, "q4": 2, "q5": 2, "q6": 2},
+    Lab("03-optimization", "lab03"): {"q1": 3, "q2": 3, "q3": 2, "q4": 2},
+    Lab("07-reinforcement-learning", "lab07"): {"q1": 2, "q2": 2, "q3": 2, "q4": 3, "q5": 1},
+}
+# the mistakes each lab's issue names, which must stay among its wrong answers
+REQUIRED = {
+    "lab02": {"q2_log_of_zero.py", "q4_swapped_arguments.py", "q4_accepts_unnormalised.py",
+              "q2_ignores_base.py", "q6_unbiased_variance.py"},
+    "lab03": {"q1_momentum_wrong_order.py", "q1_momentum_dampening.py",
+              "q2_adam_no_bias_correction.py", "q3_softplus_grad_missing_chain_factor.py",
+              "q3_softplus_grad_wrong_sign.py"},
+    "lab07": {"q1_no_discount.py", "q4_no_discount.py", "q4_sarsa_target.py"},
+}
+BY_NAME = {lab.name: lab for lab in LABS}
+WRONG = [(lab.name, name) for lab in LABS for name in lab.wrong_answers()]
+
+
+@pytest.fixture(scope="session")
+def tests_dirs(tmp_path_factory):
+    """lab name -> its full (public + hidden) test files, generated once from the master."""
+    made = {}
+
+    def get(lab: Lab):
+        if lab.name not in made:
+            made[lab.name] = lab.tests_dir(tmp_path_factory.mktemp(lab.name))
+        return made[lab.name]
+
+    return get
+
+
+@pytest.mark.parametrize("name", BY_NAME)
+def test_questions_and_points_are_as_announced(tests_dirs, name):
+    lab = BY_NAME[name]
+    lab.check_questions_and_points(tests_dirs(lab), LABS[lab])
+    assert sum(LABS[lab].values()) == 10
+
+
+@pytest.mark.parametrize("name", BY_NAME)
+def test_reference_solution_earns_full_marks(tmp_path, tests_dirs, name):
+    lab = BY_NAME[name]
+    lab.check_reference_full_marks(tmp_path, tests_dirs(lab), LABS[lab])
+
+
+@pytest.mark.parametrize("name", BY_NAME)
+def test_blank_student_notebook_earns_zero(tests_dirs, name):
+    lab = BY_NAME[name]
+    lab.check_blank_zero(tests_dirs(lab), LABS[lab])
+
+
+@pytest.mark.parametrize("name, answer", WRONG)
+def test_wrong_answer_loses_only_its_question(tmp_path, tests_dirs, name, answer):
+    lab = BY_NAME[name]
+    lab.check_wrong_answer(tmp_path, tests_dirs(lab), LABS[lab], answer)
+
+
+@pytest.mark.parametrize("name", BY_NAME)
+def test_wrong_answers_cover_every_question(name):
+    lab = BY_NAME[name]
+    lab.check_wrong_answers_cover_every_question(LABS[lab])
+    assert REQUIRED.get(name, set()) <= set(lab.wrong_answers())
+
+
+@pytest.mark.parametrize("name", BY_NAME)
+def test_committed_student_version_is_not_stale(tmp_path, name):
+    BY_NAME[name].check_student_version_fresh(tmp_path)
