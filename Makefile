@@ -21,7 +21,18 @@ LAB_DIRS = $(patsubst %/,%,$(sort $(dir $(LAB_MASTERS))))
 CELL_TIMEOUT ?= 120
 JOBS ?= 2
 
-.PHONY: setup book book-strict test test-unit test-notebooks execute labs grade lab bench clean
+# Baseline kernels for the portability check: every numerical library forced to
+# its most generic code path (no AVX2/AVX-512 in NumPy, OpenBLAS, ATen, MKL,
+# oneDNN). Committed text that survives both this and the native run is the
+# same on any x86 CPU a reader or CI may have.
+PORTABLE_ENV := ATEN_CPU_CAPABILITY=default MKL_CBWR=COMPATIBLE ONEDNN_MAX_CPU_ISA=SSE41 \
+  OPENBLAS_CORETYPE=Sandybridge NPY_DISABLE_CPU_FEATURES="X86_V3 X86_V4 AVX512_ICL AVX512_SPR"
+# Notebooks nbval checks: all of them, or NB=path/to.ipynb (several, space-separated).
+NBVAL_TARGETS = $(or $(NB),$(BOOK_NOTEBOOKS) $(LAB_MASTERS))
+NBVAL = $(BIN)/python -m pytest -q -p no:cacheprovider -n $(JOBS) --dist loadscope \
+  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout $(CELL_TIMEOUT)
+
+.PHONY: setup book book-strict test test-unit test-notebooks test-portable execute labs grade lab bench clean
 
 setup: $(STAMP)
 
@@ -44,18 +55,23 @@ book-strict: setup
 	rm -rf _build/.doctrees
 	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
 
-## test: the whole check suite: utils and labs, nbval (strict) on every notebook, strict site build
-test: setup test-unit test-notebooks book-strict
+## test: the whole check suite: utils and labs, nbval (strict) on every notebook, the same
+## again on baseline CPU kernels (portability), strict site build
+test: setup test-unit test-notebooks test-portable book-strict
 	@echo "make test: all checks passed"
 
 ## test-unit: utils against references, and every lab graded both ways
 test-unit: setup
 	$(BIN)/python -m pytest -q -n $(JOBS) tests
 
+## test-notebooks: nbval (strict) re-runs every notebook and compares it with its committed outputs
 test-notebooks: setup
-	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(JOBS) --dist loadscope \
-	  --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
-	  --nbval-cell-timeout $(CELL_TIMEOUT) $(BOOK_NOTEBOOKS) $(LAB_MASTERS)
+	$(NBVAL) $(NBVAL_TARGETS)
+
+## test-portable: the same nbval pass with every numerical library on its baseline kernels,
+## so that committed text which depends on the CPU's vector instructions fails here
+test-portable: setup
+	env $(PORTABLE_ENV) $(NBVAL) $(NBVAL_TARGETS)
 
 ## execute: re-run notebooks from a fresh kernel and save their outputs (NB=path for one)
 execute: setup
