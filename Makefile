@@ -29,7 +29,7 @@ PORTABLE_ENV := ATEN_CPU_CAPABILITY=default MKL_CBWR=COMPATIBLE ONEDNN_MAX_CPU_I
   OPENBLAS_CORETYPE=Sandybridge NPY_DISABLE_CPU_FEATURES="X86_V3 X86_V4 AVX512_ICL AVX512_SPR"
 # Notebooks nbval checks: all of them, or NB=path/to.ipynb (several, space-separated).
 NBVAL_TARGETS = $(or $(NB),$(BOOK_NOTEBOOKS) $(LAB_MASTERS))
-NBVAL = $(BIN)/python -m pytest -q -p no:cacheprovider -n $(JOBS) --dist loadscope \
+NBVAL = MLBOOK_QUIET=1 $(BIN)/python -m pytest -q -p no:cacheprovider -n $(JOBS) --dist loadscope \
   --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout $(CELL_TIMEOUT)
 
 .PHONY: setup book book-strict test test-unit test-notebooks test-portable execute labs grade lab bench clean
@@ -75,7 +75,7 @@ test-portable: setup
 
 ## execute: re-run notebooks from a fresh kernel and save their outputs (NB=path for one)
 execute: setup
-	$(BIN)/python scripts/execute.py $(or $(NB),$(BOOK_NOTEBOOKS) $(LAB_MASTERS))
+	MLBOOK_QUIET=1 $(BIN)/python scripts/execute.py $(or $(NB),$(BOOK_NOTEBOOKS) $(LAB_MASTERS))
 
 ## labs: regenerate every lab's student version from its master notebook
 labs: setup
@@ -92,7 +92,7 @@ lab: setup
 
 ## bench: wall time and peak memory of every notebook (not a test; budget 60 s each)
 bench: setup
-	$(BIN)/python scripts/bench.py $(BOOK_NOTEBOOKS) $(LAB_MASTERS)
+	MLBOOK_QUIET=1 $(BIN)/python scripts/bench.py $(BOOK_NOTEBOOKS) $(LAB_MASTERS)
 
 clean:
 	rm -rf _build .pytest_cache

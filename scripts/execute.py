@@ -9,6 +9,7 @@ an unchanged notebook gives an unchanged file.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -37,6 +38,8 @@ def execute(path: Path, timeout: int = 600) -> float:
 
 
 def main(paths: list[str]) -> int:
+    # progress bars (utils.training.progress) stay silent: committed outputs hold results only
+    os.environ.setdefault("MLBOOK_QUIET", "1")
     if not paths:
         print(__doc__)
         return 2
