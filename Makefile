@@ -32,7 +32,12 @@ NBVAL_TARGETS = $(or $(NB),$(BOOK_NOTEBOOKS) $(LAB_MASTERS))
 NBVAL = MLBOOK_QUIET=1 $(BIN)/python -m pytest -q -p no:cacheprovider -n $(JOBS) --dist loadscope \
   --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout $(CELL_TIMEOUT)
 
-.PHONY: setup book book-strict test test-unit test-notebooks test-portable execute labs grade lab bench clean
+.PHONY: setup book book-strict test test-unit test-notebooks test-portable test-site execute labs grade lab bench clean
+
+# TORCH_INDEX=cpu: take PyTorch's CPU-only build from PyTorch's own index (a few hundred MB)
+# instead of PyPI's Linux wheel, which bundles CUDA (several GB). Unset: PyPI only.
+TORCH_INDEX ?=
+PIP_TORCH_INDEX = $(if $(TORCH_INDEX),--extra-index-url https://download.pytorch.org/whl/$(TORCH_INDEX))
 
 setup: $(STAMP)
 
@@ -40,7 +45,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: $(PYTHON) was not found (set PYTHON=/path/to/python3.11)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet $(PIP_TORCH_INDEX) -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (mlbook)" >/dev/null
 	touch $(STAMP)
@@ -56,9 +61,18 @@ book-strict: setup
 	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
 
 ## test: the whole check suite: utils and labs, nbval (strict) on every notebook, the same
-## again on baseline CPU kernels (portability), strict site build
-test: setup test-unit test-notebooks test-portable book-strict
+## again on baseline CPU kernels (portability), strict site build, the site in a browser
+test: setup test-unit test-notebooks test-portable book-strict test-site
 	@echo "make test: all checks passed"
+
+## test-site: every page of the built site in headless Chromium with the network blocked:
+## math rendered, no JavaScript errors, links and anchors resolve, real alt text, no code
+## block wider than its column (screenshots in _build/screenshots/)
+test-site: setup
+	@test -f _build/html/intro.html || $(MAKE) book
+	@if [ -n "$(CHROMIUM)" ] || command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then \
+	  $(BIN)/python scripts/check_site.py $(if $(CHROMIUM),--chromium $(CHROMIUM)); \
+	else echo "SKIPPED: no chromium found (install: apt-get install chromium)"; fi
 
 ## test-unit: utils against references, and every lab graded both ways
 test-unit: setup

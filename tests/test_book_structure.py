@@ -1,10 +1,12 @@
 """The book's notebooks as files: listed in the TOC, titled, clean, small, offline."""
 
+import importlib.util
 import json
 import re
 import socket
 from pathlib import Path
 
+import nbformat
 import pytest
 import yaml
 
@@ -15,6 +17,30 @@ ALL = BOOK_NOTEBOOKS + LAB_MASTERS
 # Code that would fetch something at run time. Markdown may link to papers; code may not.
 NETWORK_CODE = re.compile(r"https?://|urlopen|urlretrieve|requests\.(get|post)|download\s*=\s*True"
                           r"|fetch_openml|torchvision|hf_hub|from_pretrained|load_dataset\(")
+
+
+def _load_script(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+COLAB = _load_script("colab_cell")
+
+
+def _is_colab_setup_cell(path: Path, cell: dict) -> bool:
+    """The one code cell allowed to name a URL: the Colab set-up cell (hidden on the site, a
+    no-op outside Colab), and only exactly as scripts/colab_cell.py writes it, so nothing
+    else can hide behind its id."""
+    if cell.get("id") != COLAB.CELL_ID:
+        return False
+    nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
+    expected = COLAB.cell_source(path, nb)
+    assert "".join(cell["source"]) == expected, \
+        f"the Colab set-up cell is stale or edited by hand: run python scripts/colab_cell.py {path}"
+    assert cell.get("metadata", {}).get("tags") == ["remove-cell"], "the Colab cell must stay hidden"
+    return True
 
 
 def _toc_files(node) -> set[str]:
@@ -72,7 +98,7 @@ def test_notebook_is_executed_clean_and_small(path):
 def test_notebook_code_never_touches_network(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
     for c in nb["cells"]:
-        if c["cell_type"] == "code":
+        if c["cell_type"] == "code" and not _is_colab_setup_cell(path, c):
             src = "".join(c["source"])
             assert not NETWORK_CODE.search(src), f"network access in code: {src[:200]!r}"
 

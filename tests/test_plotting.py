@@ -56,3 +56,21 @@ def test_use_book_style_sets_dpi():
     assert matplotlib.rcParams["figure.dpi"] == 90
     with pytest.raises(ValueError, match="dpi"):
         plotting.use_book_style(dpi=5)
+
+
+def test_book_style_figures_fit_the_website_column():
+    plotting.use_book_style()
+    width_in = matplotlib.rcParams["figure.figsize"][0]
+    assert matplotlib.rcParams["figure.dpi"] == plotting.BOOK_DPI == 100
+    assert width_in <= plotting.COLUMN_WIDTH_IN
+    assert width_in * plotting.BOOK_DPI <= 780          # px: the column at 1,400 px desktop width
+
+
+def test_small_multiples_never_wider_than_the_column():
+    fig = plotting.small_multiples(lambda ax, v: None, [1, 2, 3, 4], ncols=4, panel_size=3.0)
+    assert fig.get_size_inches()[0] == pytest.approx(plotting.COLUMN_WIDTH_IN)
+    fig = plotting.small_multiples(lambda ax, v: None, [1, 2], ncols=2, panel_size=3.0)
+    assert fig.get_size_inches()[0] == pytest.approx(6.0)   # narrow enough: unchanged
+    fig = plotting.small_multiples(lambda ax, v: None, [1, 2, 3, 4], ncols=4, panel_size=3.0,
+                                   max_width=None)
+    assert fig.get_size_inches()[0] == pytest.approx(12.0)

@@ -95,7 +95,15 @@ def _otter_assign(master: Path, out_dir: Path) -> Path:
 
 
 def _clean_student_notebook(nb: nbformat.NotebookNode, master_ids: set[str]) -> None:
-    """No outputs, no run metadata, stable ids for the cells otter adds (it draws random ones)."""
+    """No outputs, no run metadata, stable ids for the cells otter adds (it draws random ones).
+
+    The lab's title cell goes first, above the set-up cell otter puts at the top, so the
+    website shows the title at the top of the page.
+    """
+    title = next((c for c in nb.cells if c.cell_type == "markdown"), None)
+    if title is not None and title.source.lstrip().startswith("# "):
+        nb.cells.remove(title)
+        nb.cells.insert(0, title)
     for i, cell in enumerate(nb.cells):
         if cell.get("id") not in master_ids:
             cell["id"] = f"otter-{i:02d}"

@@ -12,18 +12,30 @@ CLASS_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 
 
-def use_book_style(dpi: int = 80) -> None:
-    """Small, legible figures: moderate dpi keeps committed notebooks small.
+# The website's text column is about 780 px wide at desktop width (1,400 px window); an
+# image wider than that is shrunk to fit, and its lettering with it (a 12-inch figure at
+# 80 dpi ends up with 7-pixel text). At the book's 100 dpi, 7.5 inches fill the column.
+BOOK_DPI = 100
+COLUMN_WIDTH_IN = 7.5
+FIGURE_WIDTH_IN = 7.0    # default width: the column, less the margin a tight bounding box adds
+
+
+def use_book_style(dpi: int = BOOK_DPI) -> None:
+    """Legible figures that fit the website's column at their natural size.
+
+    At 100 dpi a 10-point label is 14 pixels high; a figure at most ``COLUMN_WIDTH_IN``
+    inches wide is shown unshrunk. Multi-panel figures should share that width (stack
+    panels in rows rather than widen the figure); PNGs stay small in the notebooks.
 
     Parameters
     ----------
     dpi : int
-        Dots per inch of inline figures (typical 70-100).
+        Dots per inch of inline figures (typical 100; lower only to shrink a notebook).
     """
     if not 30 <= dpi <= 300:
         raise ValueError(f"dpi must be in [30, 300], got {dpi}")
     mpl.rcParams.update({
-        "figure.dpi": dpi, "savefig.dpi": dpi, "figure.figsize": (6.0, 3.6),
+        "figure.dpi": dpi, "savefig.dpi": dpi, "figure.figsize": (FIGURE_WIDTH_IN, 3.6),
         "axes.grid": True, "grid.alpha": 0.3, "axes.spines.top": False,
         "axes.spines.right": False, "font.size": 10, "legend.frameon": False,
         "image.cmap": "viridis",
@@ -120,7 +132,8 @@ def plot_history(history: Mapping[str, Sequence[float]], keys: Iterable[str] | N
 
 def small_multiples(draw: Callable[[plt.Axes, float], None], values: Sequence[float],
                     ncols: int = 4, title: str = "{:g}", panel_size: float = 2.4,
-                    sharex: bool = True, sharey: bool = True) -> plt.Figure:
+                    sharex: bool = True, sharey: bool = True,
+                    max_width: float | None = COLUMN_WIDTH_IN) -> plt.Figure:
     """One panel per parameter value: the static stand-in for a slider on the website.
 
     Parameters
@@ -130,7 +143,9 @@ def small_multiples(draw: Callable[[plt.Axes, float], None], values: Sequence[fl
     values : the slider positions to show
     ncols : panels per row
     title : format string for each panel's title, given the value
-    panel_size : inches per panel side
+    panel_size : inches per panel side (at most ``max_width / ncols``)
+    max_width : widest the figure may be, in inches (default: the website's column, so the
+        figure is not shrunk there); None for no limit
 
     Examples
     --------
@@ -145,6 +160,8 @@ def small_multiples(draw: Callable[[plt.Axes, float], None], values: Sequence[fl
         raise ValueError(f"ncols must be >= 1, got {ncols}")
     ncols = min(ncols, len(values))
     nrows = -(-len(values) // ncols)
+    if max_width is not None:
+        panel_size = min(panel_size, max_width / ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(panel_size * ncols, panel_size * nrows),
                              sharex=sharex, sharey=sharey, squeeze=False)
     for ax, v in zip(axes.ravel(), values):
