@@ -16,6 +16,7 @@ LABS = {
     Lab("01-logistic-regression", "lab01"): {"q1": 1, "q2": 2, "q3": 2, "q4": 2, "q5": 2, "q6": 1},
     Lab("02-information-theory", "lab02"): {"q1": 1, "q2": 2, "q3": 1, "q4": 2, "q5": 2, "q6": 2},
     Lab("03-optimization", "lab03"): {"q1": 3, "q2": 3, "q3": 2, "q4": 2},
+    Lab("04-convolutional-networks", "lab04"): {"q1": 2, "q2": 3, "q3": 3, "q4": 2},
     Lab("07-reinforcement-learning", "lab07"): {"q1": 2, "q2": 2, "q3": 2, "q4": 3, "q5": 1},
 }
 # the mistakes each lab's issue names, which must stay among its wrong answers
@@ -25,6 +26,7 @@ REQUIRED = {
     "lab03": {"q1_momentum_wrong_order.py", "q1_momentum_dampening.py",
               "q2_adam_no_bias_correction.py", "q3_softplus_grad_missing_chain_factor.py",
               "q3_softplus_grad_wrong_sign.py"},
+    "lab04": {"q2_flipped_kernel.py", "q2_padding_one_side.py", "q1_output_size_off_by_one.py"},
     "lab07": {"q1_no_discount.py", "q4_no_discount.py", "q4_sarsa_target.py"},
 }
 BY_NAME = {lab.name: lab for lab in LABS}
