@@ -74,3 +74,22 @@ def test_small_multiples_never_wider_than_the_column():
     fig = plotting.small_multiples(lambda ax, v: None, [1, 2, 3, 4], ncols=4, panel_size=3.0,
                                    max_width=None)
     assert fig.get_size_inches()[0] == pytest.approx(12.0)
+
+
+def test_image_grid_one_panel_per_image_and_shape_checks():
+    imgs = np.arange(5 * 3 * 4, dtype=float).reshape(5, 3, 4)
+    fig = plotting.image_grid(imgs, nrows=2, titles=list("abcde"), vmin=0, vmax=60)
+    axes = fig.axes
+    assert len(axes) == 6 and [ax.get_visible() for ax in axes] == [True] * 5 + [False]
+    assert [ax.get_title() for ax in axes[:5]] == list("abcde")
+    for ax, im in zip(axes, imgs):  # each panel shows its own image, with the shared scale
+        np.testing.assert_array_equal(ax.get_images()[0].get_array(), im)
+        assert ax.get_images()[0].get_clim() == (0, 60)
+    assert len(plotting.image_grid(np.zeros((8, 8))).axes) == 1      # one image
+    assert len(plotting.image_grid(np.zeros((10, 2, 2))).axes) == 12  # near-square: 3 rows of 4
+    with pytest.raises(ValueError, match="2-D"):
+        plotting.image_grid(np.zeros(5))
+    with pytest.raises(ValueError, match="cannot hold"):
+        plotting.image_grid(imgs, nrows=2, ncols=2)
+    with pytest.raises(ValueError, match="titles"):
+        plotting.image_grid(imgs, titles=["a"])

@@ -276,3 +276,56 @@ def plot_grid_path(ax: plt.Axes, path: Sequence[int], shape: tuple[int, int],
                       marker="o", ms=3, solid_capstyle="round")
     _grid_axes(ax, shape)
     return line
+
+
+# --- images: filters, feature maps, samples ---
+
+def image_grid(images, nrows: int | None = None, ncols: int | None = None,
+               titles: Sequence[str] | None = None, cmap: str = "gray", ax_size: float = 1.0,
+               **imshow_kwargs) -> plt.Figure:
+    """Small images side by side on a grid, without ticks: filters, feature maps, samples.
+
+    Parameters
+    ----------
+    images : array (n, h, w) or (h, w), or a sequence of 2-D arrays (tensors work too)
+    nrows, ncols : grid shape; give one (or none: a near-square grid) and the other follows
+    titles : one short title per image (optional)
+    cmap : colour map (``"gray"`` for images, ``"RdBu_r"`` with ``vmin=-vmax`` for signed filters)
+    ax_size : inches per panel side
+    imshow_kwargs : passed to ``imshow``, e.g. a shared ``vmin``/``vmax`` (by default each
+        image is scaled to its own range)
+
+    Examples
+    --------
+    >>> fig = image_grid(np.zeros((5, 8, 8)), ncols=3)
+    >>> len(fig.axes), [ax.get_visible() for ax in fig.axes][-1]
+    (6, False)
+    """
+    if hasattr(images, "detach"):  # a torch tensor
+        images = images.detach().cpu().numpy()
+    ims = [np.asarray(im, dtype=float) for im in (images if np.ndim(images) != 2 else [images])]
+    if not ims or any(im.ndim != 2 for im in ims):
+        raise ValueError(f"images must be one or more 2-D arrays, got shape {np.shape(images)}")
+    n = len(ims)
+    if titles is not None and len(titles) != n:
+        raise ValueError(f"titles must have one entry per image ({n}), got {len(titles)}")
+    if nrows is None and ncols is None:
+        ncols = int(np.ceil(np.sqrt(n)))
+    if ncols is None:
+        ncols = -(-n // nrows)
+    if nrows is None:
+        nrows = -(-n // ncols)
+    if nrows < 1 or ncols < 1 or nrows * ncols < n:
+        raise ValueError(f"a {nrows} x {ncols} grid cannot hold {n} images")
+    fig, axes = plt.subplots(nrows, ncols, figsize=(ax_size * ncols, ax_size * nrows), squeeze=False)
+    for i, ax in enumerate(axes.ravel()):
+        if i >= n:
+            ax.set_visible(False)
+            continue
+        ax.imshow(ims[i], cmap=cmap, **imshow_kwargs)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.grid(False)
+        if titles is not None:
+            ax.set_title(titles[i], fontsize=8)
+    return fig
