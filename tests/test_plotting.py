@@ -86,6 +86,9 @@ def test_image_grid_one_panel_per_image_and_shape_checks():
         np.testing.assert_array_equal(ax.get_images()[0].get_array(), im)
         assert ax.get_images()[0].get_clim() == (0, 60)
     assert len(plotting.image_grid(np.zeros((8, 8))).axes) == 1      # one image
+    fig = plotting.image_grid(imgs, nrows=1, suptitle="five images")
+    assert fig._suptitle.get_text() == "five images"
+    assert fig.get_size_inches()[1] > 1.0                            # room above the panels
     assert len(plotting.image_grid(np.zeros((10, 2, 2))).axes) == 12  # near-square: 3 rows of 4
     with pytest.raises(ValueError, match="2-D"):
         plotting.image_grid(np.zeros(5))

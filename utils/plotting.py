@@ -282,7 +282,7 @@ def plot_grid_path(ax: plt.Axes, path: Sequence[int], shape: tuple[int, int],
 
 def image_grid(images, nrows: int | None = None, ncols: int | None = None,
                titles: Sequence[str] | None = None, cmap: str = "gray", ax_size: float = 1.0,
-               **imshow_kwargs) -> plt.Figure:
+               suptitle: str | None = None, **imshow_kwargs) -> plt.Figure:
     """Small images side by side on a grid, without ticks: filters, feature maps, samples.
 
     Parameters
@@ -291,7 +291,8 @@ def image_grid(images, nrows: int | None = None, ncols: int | None = None,
     nrows, ncols : grid shape; give one (or none: a near-square grid) and the other follows
     titles : one short title per image (optional)
     cmap : colour map (``"gray"`` for images, ``"RdBu_r"`` with ``vmin=-vmax`` for signed filters)
-    ax_size : inches per panel side
+    ax_size : inches per panel side (titles and ``suptitle`` get room of their own)
+    suptitle : a title over the whole grid (optional)
     imshow_kwargs : passed to ``imshow``, e.g. a shared ``vmin``/``vmax`` (by default each
         image is scaled to its own range)
 
@@ -317,15 +318,19 @@ def image_grid(images, nrows: int | None = None, ncols: int | None = None,
         nrows = -(-n // ncols)
     if nrows < 1 or ncols < 1 or nrows * ncols < n:
         raise ValueError(f"a {nrows} x {ncols} grid cannot hold {n} images")
-    fig, axes = plt.subplots(nrows, ncols, figsize=(ax_size * ncols, ax_size * nrows), squeeze=False)
+    title_h = 0.22 if titles is not None else 0.0          # inches above each row for its titles
+    top_h = 0.2 + 0.2 * suptitle.count("\n") + 0.25 if suptitle else 0.0
+    height = nrows * (ax_size + title_h) + top_h
+    fig, axes = plt.subplots(nrows, ncols, figsize=(ax_size * ncols, height), squeeze=False)
     for i, ax in enumerate(axes.ravel()):
         if i >= n:
             ax.set_visible(False)
             continue
         ax.imshow(ims[i], cmap=cmap, **imshow_kwargs)
-        ax.set_xticks([])
-        ax.set_yticks([])
-        ax.grid(False)
+        ax.set_axis_off()  # no ticks, spines or grid: the image is the panel
         if titles is not None:
             ax.set_title(titles[i], fontsize=8)
+    if suptitle:
+        fig.suptitle(suptitle, fontsize=10)
+    fig.tight_layout(pad=0.3)
     return fig
