@@ -17,6 +17,7 @@ LABS = {
     Lab("02-information-theory", "lab02"): {"q1": 1, "q2": 2, "q3": 1, "q4": 2, "q5": 2, "q6": 2},
     Lab("03-optimization", "lab03"): {"q1": 3, "q2": 3, "q3": 2, "q4": 2},
     Lab("04-convolutional-networks", "lab04"): {"q1": 2, "q2": 3, "q3": 3, "q4": 2},
+    Lab("05-recurrent-networks", "lab05"): {"q1": 3, "q2": 2, "q3": 2, "q4": 3},
     Lab("07-reinforcement-learning", "lab07"): {"q1": 2, "q2": 2, "q3": 2, "q4": 3, "q5": 1},
 }
 # the mistakes each lab's issue names, which must stay among its wrong answers
@@ -27,6 +28,9 @@ REQUIRED = {
               "q2_adam_no_bias_correction.py", "q3_softplus_grad_missing_chain_factor.py",
               "q3_softplus_grad_wrong_sign.py"},
     "lab04": {"q2_flipped_kernel.py", "q2_padding_one_side.py", "q1_output_size_off_by_one.py"},
+    "lab05": {"q1_forget_gate_on_input.py", "q1_tanh_sigmoid_swapped.py", "q2_state_not_carried.py",
+              "q3_loss_not_shifted.py", "q4_undertrained.py", "q4_bidirectional.py",
+              "q4_targets_not_shifted.py"},
     "lab07": {"q1_no_discount.py", "q4_no_discount.py", "q4_sarsa_target.py"},
 }
 BY_NAME = {lab.name: lab for lab in LABS}
