@@ -13,7 +13,9 @@ It fails, with a list, on
 - JavaScript errors (console errors, uncaught exceptions) and requests that fail or leave
   the machine;
 - broken internal links and anchors (every href of every page, the sidebar's included);
-- images without real alt text (none, empty, or a file name or path);
+- images without real alt text (none, empty, or a file name or path), and images in the text
+  wider than their column at 1,400 px (naturalWidth above the width of the block they sit
+  in: the browser would shrink them, lettering and all);
 - code or output blocks wider than their column at 1,400 px (a <pre> whose scrollWidth
   exceeds its clientWidth), display math cut off (wider than the column and not
   scrollable) at 1,400 px or at 400 px, and equation numbers overlapping their formula
@@ -74,10 +76,23 @@ PAGE_PROBE = r"""() => {
     .concat([...document.querySelectorAll("a[name]")].map(a => a.name));
   const images = [...document.querySelectorAll("img")].map(img => ({
     src: img.getAttribute("src") || "", alt: img.getAttribute("alt"), shown: img.offsetParent !== null}));
+  // Images in the text wider than the column they sit in: the browser shrinks them, lettering
+  // and all. The column is the content box of the nearest block-level ancestor.
+  const columnOf = el => {
+    let box = el.parentElement;
+    while (box && box !== main && getComputedStyle(box).display.startsWith("inline")) box = box.parentElement;
+    const cs = getComputedStyle(box);
+    return box.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+  };
+  const shrunk = [...main.querySelectorAll("img")]
+    .filter(img => img.offsetParent !== null && img.naturalWidth > 0)
+    .map(img => ({src: img.getAttribute("src") || "", natural: img.naturalWidth,
+                  column: Math.floor(columnOf(img))}))
+    .filter(i => i.natural > i.column);
   const pres = [...main.querySelectorAll("pre")].filter(p => p.offsetParent !== null);
   const wide = pres.filter(p => p.scrollWidth > p.clientWidth + 1)
     .map(p => `${p.scrollWidth}px in ${p.clientWidth}px: ${p.textContent.trim().split("\n")[0].slice(0, 70)}`);
-  return {rawLatex, merrors, links, ids, images, wide, pres: pres.length,
+  return {rawLatex, merrors, links, ids, images, shrunk, wide, pres: pres.length,
           formulas: document.querySelectorAll("mjx-container").length,
           title: document.title};
 }"""
@@ -265,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
                 report.fail("MathJax errors", rel, err)
             for block in info["wide"]:
                 report.fail("blocks wider than their column at 1400 px", rel, block)
+            for img in info["shrunk"]:
+                report.fail("images wider than their column at 1400 px (shrunk)", rel,
+                            f"{img['natural']}px in {img['column']}px: {img['src'][-70:]}")
             for img in info["images"]:
                 counts["images"] += 1
                 if bad_alt(img["alt"], img["src"]):
@@ -322,7 +340,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{counts['links']} internal links and {counts['anchors']} anchors checked, "
           f"{counts['blocks']} code/output blocks checked, "
           f"{len(report.failures.get('blocks wider than their column at 1400 px', []))} too wide, "
-          f"{counts['images']} images checked, {counts['scroll1400']} formulas scroll sideways "
+          f"{counts['images']} images checked, "
+          f"{len(report.failures.get('images wider than their column at 1400 px (shrunk)', []))} "
+          f"wider than their column, {counts['scroll1400']} formulas scroll sideways "
           f"at 1400 px and {counts['scroll400']} at 400 px, search excerpts {counts['search']}/2, "
           f"{time.perf_counter() - start:.0f} s; screenshots in {args.shots}")
     print("site check: all checks passed" if not n else f"site check: {n} problems")

@@ -96,3 +96,36 @@ def test_image_grid_one_panel_per_image_and_shape_checks():
         plotting.image_grid(imgs, nrows=2, ncols=2)
     with pytest.raises(ValueError, match="titles"):
         plotting.image_grid(imgs, titles=["a"])
+
+
+def _tight_png_width(fig) -> int:
+    """Width in pixels of the figure as the notebooks store it: 100 dpi, tight bounding box."""
+    import io
+    import struct
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=plotting.BOOK_DPI, bbox_inches="tight")
+    return struct.unpack(">II", buf.getvalue()[16:24])[0]
+
+
+def test_helper_figures_fit_the_column_as_stored():
+    # what the website shows: the PNG at 100 dpi with bbox_inches="tight" (the inline backend's
+    # default) must fit the 780 px column even when the panels asked for are too wide
+    plotting.use_book_style()
+    column_px = 780
+
+    def draw(ax, v):
+        ax.plot([0, 1], [0, v])
+        ax.set_xlabel("x")
+        ax.set_ylabel("y")
+
+    fig = plotting.small_multiples(draw, [1, 2, 3, 4, 5, 6], ncols=6, panel_size=3.0)
+    assert _tight_png_width(fig) <= column_px
+    fig = plotting.image_grid(np.random.default_rng(0).random((12, 8, 8)), ncols=12, ax_size=1.5,
+                              titles=[f"map {k}" for k in range(12)], suptitle="twelve maps")
+    assert fig.get_size_inches()[0] == pytest.approx(plotting.COLUMN_WIDTH_IN)
+    assert _tight_png_width(fig) <= column_px
+    fig = plotting.image_grid(np.zeros((2, 8, 8)), ncols=2, ax_size=1.5)
+    assert fig.get_size_inches()[0] == pytest.approx(3.0)   # narrow enough: unchanged
+    fig = plotting.image_grid(np.zeros((12, 8, 8)), ncols=12, ax_size=1.5, max_width=None)
+    assert fig.get_size_inches()[0] == pytest.approx(18.0)

@@ -282,7 +282,8 @@ def plot_grid_path(ax: plt.Axes, path: Sequence[int], shape: tuple[int, int],
 
 def image_grid(images, nrows: int | None = None, ncols: int | None = None,
                titles: Sequence[str] | None = None, cmap: str = "gray", ax_size: float = 1.0,
-               suptitle: str | None = None, **imshow_kwargs) -> plt.Figure:
+               suptitle: str | None = None, max_width: float | None = COLUMN_WIDTH_IN,
+               **imshow_kwargs) -> plt.Figure:
     """Small images side by side on a grid, without ticks: filters, feature maps, samples.
 
     Parameters
@@ -291,8 +292,11 @@ def image_grid(images, nrows: int | None = None, ncols: int | None = None,
     nrows, ncols : grid shape; give one (or none: a near-square grid) and the other follows
     titles : one short title per image (optional)
     cmap : colour map (``"gray"`` for images, ``"RdBu_r"`` with ``vmin=-vmax`` for signed filters)
-    ax_size : inches per panel side (titles and ``suptitle`` get room of their own)
+    ax_size : inches per panel side (titles and ``suptitle`` get room of their own; at most
+        ``max_width / ncols``)
     suptitle : a title over the whole grid (optional)
+    max_width : widest the figure may be, in inches (default: the website's column, so the
+        figure is not shrunk there); None for no limit
     imshow_kwargs : passed to ``imshow``, e.g. a shared ``vmin``/``vmax`` (by default each
         image is scaled to its own range)
 
@@ -318,6 +322,8 @@ def image_grid(images, nrows: int | None = None, ncols: int | None = None,
         nrows = -(-n // ncols)
     if nrows < 1 or ncols < 1 or nrows * ncols < n:
         raise ValueError(f"a {nrows} x {ncols} grid cannot hold {n} images")
+    if max_width is not None:
+        ax_size = min(ax_size, max_width / ncols)
     title_h = 0.22 if titles is not None else 0.0          # inches above each row for its titles
     top_h = 0.2 + 0.2 * suptitle.count("\n") + 0.25 if suptitle else 0.0
     height = nrows * (ax_size + title_h) + top_h
