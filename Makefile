@@ -34,7 +34,7 @@ NBVAL_TARGETS = $(or $(NB),$(BOOK_NOTEBOOKS) $(LAB_MASTERS))
 NBVAL = MLBOOK_QUIET=1 $(BIN)/python -m pytest -q -p no:cacheprovider -n $(JOBS) --dist loadscope \
   --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout $(CELL_TIMEOUT)
 
-.PHONY: setup book book-strict test test-unit test-notebooks test-portable test-site execute labs grade lab bench clean
+.PHONY: setup book book-strict test test-unit test-notebooks test-portable test-site execute labs grade grade-class autograder lab bench clean
 
 # TORCH_INDEX=cpu: take PyTorch's CPU-only build from PyTorch's own index (a few hundred MB)
 # instead of PyPI's Linux wheel, which bundles CUDA (several GB). Unset: PyPI only.
@@ -98,9 +98,22 @@ labs: setup
 	@for d in $(LAB_DIRS); do $(BIN)/python -m utils.grading assign $$d || exit 1; done
 
 ## grade: grade a finished lab locally, e.g. make grade NB=labs/01-logistic-regression/student/lab01.ipynb
+## (LAB=labs/<lab> if the notebook's metadata is gone; TIMEOUT= seconds per cell and per question,
+## TOTAL= seconds for the whole notebook, MEMORY= MB for the notebook's kernel)
+GRADE_LIMITS = $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(TOTAL),--total-timeout $(TOTAL)) $(if $(MEMORY),--memory-mb $(MEMORY))
 grade: setup
-	@test -n "$(NB)" || { echo "usage: make grade NB=path/to/your-lab.ipynb [TIMEOUT=seconds]"; exit 2; }
-	$(BIN)/python -m utils.grading grade "$(NB)" $(if $(LAB),--lab $(LAB)) $(if $(TIMEOUT),--timeout $(TIMEOUT))
+	@test -n "$(NB)" || { echo "usage: make grade NB=path/to/your-lab.ipynb [LAB=labs/<lab>] [TIMEOUT=s] [TOTAL=s] [MEMORY=MB]"; exit 2; }
+	$(BIN)/python -m utils.grading grade "$(NB)" $(if $(LAB),--lab $(LAB)) $(GRADE_LIMITS)
+
+## grade-class: grade a folder of notebooks into DIR/gradebook.csv (resumes; JOBS at a time)
+grade-class: setup
+	@test -n "$(DIR)" -a -n "$(LAB)" || { echo "usage: make grade-class DIR=submissions/ LAB=labs/<lab> [JOBS=2] [TIMEOUT=s] [TOTAL=s] [MEMORY=MB]"; exit 2; }
+	$(BIN)/python -m utils.grading grade-class "$(DIR)" --lab $(LAB) --jobs $(JOBS) $(GRADE_LIMITS)
+
+## autograder: otter's autograder zip of a lab for Gradescope or `otter grade`, e.g. LAB=labs/01-logistic-regression
+autograder: setup
+	@test -n "$(LAB)" || { echo "usage: make autograder LAB=labs/<lab> [OUT=dist]"; exit 2; }
+	$(BIN)/python -m utils.grading autograder $(LAB) --out $(or $(OUT),dist)
 
 ## lab: open JupyterLab on the repository
 lab: setup

@@ -64,6 +64,10 @@ class Lab:
     def wrong_answers(self) -> list[str]:
         return sorted(p.name for p in self.snippets.glob("q*.py"))
 
+    def right_answers(self) -> list[str]:
+        """Correct answers unlike the reference's (``right/<question>_<what>.py``): full marks."""
+        return sorted(f"right/{p.name}" for p in (self.snippets / "right").glob("q*.py"))
+
     def snippet(self, name: str) -> dict[str, str]:
         """{question: code} from a snippet file named <question>_<what>.py."""
         return {Path(name).name.split("_")[0]: (self.snippets / name).read_text()}
@@ -119,6 +123,11 @@ class Lab:
         results = self.grade(nb, tests_dir)
         assert scores(results) == {**points, question: 0}, [r.message for r in results]
         assert "test" in next(r.message for r in results if r.name == question)
+
+    def check_right_answer(self, tmp: Path, tests_dir: Path, points: dict, name: str) -> None:
+        nb = self.write_submission(tmp / f"{self.name}.ipynb", self.snippet(name))
+        results = self.grade(nb, tests_dir)
+        assert scores(results) == points, [r.message for r in results]
 
     def check_wrong_answers_cover_every_question(self, points: dict) -> None:
         assert {name.split("_")[0] for name in self.wrong_answers()} == set(points)

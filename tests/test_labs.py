@@ -4,7 +4,8 @@ committed student version is not stale. (Hangs, bad files and the command line a
 grader's business, tested once on Lab 1 in tests/test_grading.py.)
 
 A wrong answer is a file ``tests/labs/<lab>/<question>_<what>.py`` whose source replaces that
-question's answer cell in the reference submission; adding one adds a test.
+question's answer cell in the reference submission; adding one adds a test. A right answer unlike
+the reference's (``tests/labs/<lab>/right/<question>_<what>.py``) must earn full marks.
 """
 
 import pytest
@@ -35,6 +36,7 @@ REQUIRED = {
 }
 BY_NAME = {lab.name: lab for lab in LABS}
 WRONG = [(lab.name, name) for lab in LABS for name in lab.wrong_answers()]
+RIGHT = [(lab.name, name) for lab in LABS for name in lab.right_answers()]
 
 
 @pytest.fixture(scope="session")
@@ -73,6 +75,13 @@ def test_blank_student_notebook_earns_zero(tests_dirs, name):
 def test_wrong_answer_loses_only_its_question(tmp_path, tests_dirs, name, answer):
     lab = BY_NAME[name]
     lab.check_wrong_answer(tmp_path, tests_dirs(lab), LABS[lab], answer)
+
+
+@pytest.mark.parametrize("name, answer", RIGHT)
+def test_right_answer_unlike_the_reference_earns_full_marks(tmp_path, tests_dir, name, answer):
+    """Correct work written another way (a looser but allowed precision, no default arguments)."""
+    lab = BY_NAME[name]
+    lab.check_right_answer(tmp_path, tests_dir(lab), LABS[lab], answer)
 
 
 @pytest.mark.parametrize("name", BY_NAME)

@@ -1,29 +1,45 @@
-"""Lab grading: the student version of a lab from its master notebook, and a local grader.
+"""Lab grading: the student version of a lab from its master notebook, and a grader to trust.
 
 A lab folder holds one master notebook in otter-grader's assign format
 (``*-master.ipynb``: solutions between ``# BEGIN SOLUTION`` / ``# END SOLUTION``,
 public and hidden exception-based tests) and the generated student version
 (``student/<lab>.ipynb`` with its public tests in ``student/tests/``).
 
-Grading runs without Docker. The submission is executed from a fresh kernel in a
-temporary folder, cell by cell, each cell under a time limit; a cell that fails or
-is stopped does not stop the rest. Then each question's otter test file, hidden
-tests included, runs in the same kernel, again under the time limit. A kernel that
-ignores the interrupt is restarted and the cells before the stuck one are replayed,
-so the other questions are still graded. The submitted file is only read.
+Grading treats the submission as hostile and runs without Docker:
+
+- The notebook's code cells run in a Jupyter kernel of their own (:class:`StudentKernel`), on
+  a copy of the notebook in a fresh temporary folder that holds no tests, each cell under a
+  time limit, the whole notebook under another, the kernel's memory capped. A cell that fails
+  or is stopped does not stop the rest; a kernel that ignores the interrupt, dies or is asked
+  to exit is replaced and the cells before the bad one are replayed. The submitted file is
+  only read.
+- Where Linux user namespaces allow it (``unshare``, no root needed), the kernel also runs
+  with no network, no view of other processes, and the lab's master, the hidden tests and any
+  ``--hide`` folder mounted over by empty ones (:mod:`utils.confine`); everything it started
+  ends with it.
+- The tests never run in that kernel. Each question's otter test file runs here, in the
+  grader's process; its test functions get the student's names through
+  :class:`utils.remote.RemoteEnv` and call them through a narrow channel (plain data in and
+  out, handles whose comparisons are not forwarded, the grader's own functions lent as
+  callbacks). So nothing the student's code patches, writes or prints changes a verdict.
+- Reports give each question's points and the first failed test's message; text from the
+  student's code is truncated and introduced as such.
 
 Usage, from the repository root::
 
     python -m utils.grading assign labs/01-logistic-regression
     python -m utils.grading grade path/to/lab01.ipynb [--lab LAB_DIR] [--timeout 30]
+        [--total-timeout 900] [--memory-mb 4096] [--hide DIR ...]
+    python -m utils.grading grade-class SUBMISSIONS/ --lab LAB_DIR [--jobs 2] [limits as above]
+    python -m utils.grading autograder LAB_DIR --out DIST/
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
+import queue
 import re
 import shutil
 import subprocess
@@ -37,33 +53,17 @@ from pathlib import Path
 
 import nbformat
 
+from .remote import student_text
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TIMEOUT = 30.0
 GRACE = 5.0  # seconds an interrupted kernel gets to become responsive again
 SETUP_TIMEOUT = 120.0  # seconds for the kernel to import the test machinery
-_TIME_LIMIT = "stopped by utils.grading at the time limit"  # marks nbclient's timeout replies
 # Cells that only drive otter in the student's notebook (init, grader.check, export): skipped
 # when grading, where the tests are run by the grader itself.
 _OTTER_LINE = re.compile(
     r"\s*(#.*|import otter|grader\s*=\s*otter\.Notebook\(.*\)|grader\.\w+\(.*\))?\s*")
 _CHECK_CALL = re.compile(r"""grader\.check\(\s*["'](\w+)["']\s*\)""")
-# Runs one otter test file inside the graded kernel and writes [[passed, message], ...] as JSON.
-# Messages name the exception only, so a hidden test's source is never shown.
-_TEST_SETUP = "import otter.test_files"
-_TEST_RUNNER = """\
-def _grading_run_tests(test_path, result_path):
-    import json
-    from otter.test_files import ExceptionTestFile
-    results = []
-    for case in ExceptionTestFile.from_file(test_path).test_cases:
-        try:
-            case.body.call_func(globals())
-            results.append([True, ""])
-        except Exception as e:
-            results.append([False, type(e).__name__ + ": " + str(e)])
-    with open(result_path, "w") as f:
-        json.dump(results, f)
-"""
 
 
 class GradingError(Exception):
@@ -153,83 +153,200 @@ def autograder_tests(lab_dir: str | Path, dest: str | Path) -> Path:
     return dest
 
 
+# Packages the tests and the lab notebooks import, pinned as in requirements.txt, for the
+# autograder image otter builds (Gradescope, or `otter grade` in Docker).
+_AUTOGRADER_PACKAGES = ("numpy", "scipy", "scikit-learn", "matplotlib", "torch", "gymnasium",
+                        "pandas", "nbformat")
+
+
+def autograder_zip(lab_dir: str | Path, out_dir: str | Path) -> Path:
+    """otter's autograder zip for a lab: its full tests, the ``utils`` package, pinned packages.
+
+    For a course that grades at scale with otter's own engines: upload the zip to Gradescope
+    as a programming assignment, or run ``otter grade -a ZIP -p SUBMISSIONS`` (Docker). Those
+    engines run the tests inside the student's kernel, as otter does, so the confinement of
+    :func:`grade` is theirs (a container per submission), not this module's. The zip holds no
+    master notebook and no solution.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from otter.generate import main as otter_generate
+
+    lab_dir, out_dir = Path(lab_dir), Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    name = find_master(lab_dir).name.removesuffix("-master.ipynb")
+    pins = {}
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        pkg = line.split("==")[0].strip().lower()
+        if pkg in _AUTOGRADER_PACKAGES:
+            pins[pkg] = line.strip()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        tests = autograder_tests(lab_dir, tmp / "tests")
+        req = tmp / "requirements.txt"
+        req.write_text("--extra-index-url https://download.pytorch.org/whl/cpu\n"
+                       + "\n".join(pins[p] for p in sorted(pins)) + "\n")
+        shutil.copytree(ROOT / "utils", tmp / "utils",
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        zip_path = out_dir / f"{name}-autograder.zip"
+        cwd = os.getcwd()
+        os.chdir(tmp)   # otter records the files relative to the working folder
+        try:
+            otter_generate(tests_dir=str(tests), output_path=str(zip_path), requirements=str(req),
+                           files=["utils"], no_config=True, python_version="3.11")
+        finally:
+            os.chdir(cwd)
+    return zip_path
+
+
+# ----------------------------------------------------------------------------- confinement
+
+DEFAULT_MEMORY_MB = 4096        # address-space limit of the student's kernel
+DEFAULT_TOTAL_TIMEOUT = 900.0   # seconds for the whole submission (cells and tests)
+_UNSHARE = ["unshare", "--user", "--map-root-user", "--net", "--mount", "--pid", "--fork",
+            "--kill-child", "--mount-proc"]
+
+
+def namespaces_available() -> bool:
+    """Whether this machine lets an ordinary user make the namespaces the kernel runs in."""
+    if not hasattr(namespaces_available, "_ok"):
+        try:
+            proc = subprocess.run(_UNSHARE + ["true"], capture_output=True, timeout=20)
+            namespaces_available._ok = proc.returncode == 0
+        except (OSError, subprocess.TimeoutExpired):
+            namespaces_available._ok = False
+    return namespaces_available._ok
+
+
+@dataclass
+class Limits:
+    """What the student's kernel may use: seconds per cell and per question's tests, seconds
+    for the whole submission, address space in MB, and folders it must not see."""
+    timeout: float = DEFAULT_TIMEOUT
+    total: float = DEFAULT_TOTAL_TIMEOUT
+    memory_mb: int = DEFAULT_MEMORY_MB
+    hide: tuple = ()
+
+
+def _kernel_spec(spec_dir: Path, limits: Limits, hide: list[Path]) -> dict:
+    """A kernel spec that starts ipykernel through utils.confine (in namespaces when possible)."""
+    inner = [sys.executable, "-m", "utils.confine", "--memory-mb", str(limits.memory_mb)]
+    for path in hide:
+        inner += ["--hide", str(path)]
+    inner += ["--", sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    confined = namespaces_available()
+    env = {"PYTHONPATH": str(ROOT), "MPLBACKEND": "agg", "OMP_NUM_THREADS": "1",
+           "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    if confined:
+        env["MLBOOK_CONFINE_NS"] = "1"
+    # the kernel dies with the grader even if the grader is killed outright
+    pdeath = ["setpriv", "--pdeathsig", "KILL"] if shutil.which("setpriv") else []
+    spec = {"argv": pdeath + (_UNSHARE if confined else []) + inner, "display_name": "grading",
+            "language": "python", "interrupt_mode": "message", "env": env}
+    (spec_dir / "grading").mkdir(parents=True, exist_ok=True)
+    (spec_dir / "grading" / "kernel.json").write_text(json.dumps(spec))
+    return spec
+
+
 # ----------------------------------------------------------------------------- execution
 
 @dataclass
 class Outcome:
-    """What happened to one executed cell or test run: ``ok``, ``error`` or ``timeout``."""
+    """What happened to one executed cell: ``ok``, ``error``, ``timeout`` (stopped at the limit),
+    ``killed`` (the kernel died or was asked to exit), or, from :meth:`StudentKernel.execute`,
+    ``hung`` and ``dead`` before the grader records them."""
     status: str
     detail: str = ""
 
 
-def _error_of(cell: nbformat.NotebookNode) -> str:
-    for out in cell.get("outputs", []):
-        if out.get("output_type") == "error":
-            return f"{out.get('ename')}: {out.get('evalue')}"
-    return ""
+# Run first in every kernel: exit() and quit() stop the cell, not the kernel (a notebook that
+# calls them is otherwise cut short at every replay), and plots go nowhere.
+_KERNEL_SETUP = """\
+def _grading_no_exit(*args, **kwargs):
+    raise SystemExit("exit() and quit() stop this cell only; the grader runs the rest")
+get_ipython().ask_exit = _grading_no_exit
+del _grading_no_exit
+"""
 
 
-def _run_cells(sources: list[str], workdir: Path, timeout: float, once_from: int) -> list[Outcome]:
-    """Execute code cells in one kernel, each under ``timeout`` seconds, errors allowed.
+class StudentKernel:
+    """The submission's own kernel, confined, in a fresh working folder; restartable."""
 
-    A cell over time is interrupted. If the kernel then does not answer within a grace
-    period (or dies), it is replaced: the new kernel replays the cells before the bad
-    one, except the cells from ``once_from`` on (test runs, whose results are kept),
-    and the run goes on after it.
-    """
-    from nbclient import NotebookClient
-    from nbclient.exceptions import DeadKernelError
+    def __init__(self, workdir: Path, spec_dir: Path, limits: Limits):
+        self.workdir, self.spec_dir, self.limits = workdir, spec_dir, limits
+        self.km = self.kc = None
 
-    quiet = logging.getLogger("utils.grading.kernel")
-    quiet.setLevel(logging.CRITICAL)
-    # The first cell loads the test machinery (a slow import on a busy machine) under a limit
-    # of its own, so that the student's time limit measures the student's code only.
-    setup = {"timeout": max(SETUP_TIMEOUT, timeout)}
-    cells = [nbformat.v4.new_code_cell(_TEST_SETUP, metadata=setup)]
-    cells += [nbformat.v4.new_code_cell(s) for s in sources]
-    once_from += 1
-    probe = nbformat.v4.new_code_cell("pass", metadata={"timeout": min(GRACE, timeout)})
-    client = NotebookClient(
-        nbformat.v4.new_notebook(cells=cells + [probe]), timeout=timeout, kernel_name="python3",
-        timeout_func=lambda cell: cell.metadata.get("timeout", timeout), allow_errors=True,
-        interrupt_on_timeout=True, iopub_timeout=2, shutdown_kernel="immediate",
-        record_timing=False, log=quiet,
-        error_on_timeout={"ename": "TimeoutError", "evalue": _TIME_LIMIT, "traceback": []},
-        resources={"metadata": {"path": str(workdir)}})
-    replies = []
-    client.on_cell_executed = lambda cell, cell_index, execute_reply: replies.append(execute_reply)
+    def start(self):
+        from jupyter_client import KernelManager
+        from jupyter_client.kernelspec import KernelSpecManager
 
-    def timed_out(cell, index) -> bool:
-        """Run one cell; whether nbclient stopped it at the time limit."""
-        client.execute_cell(cell, index)
-        return replies[-1].get("content", {}).get("evalue") == _TIME_LIMIT
+        ksm = KernelSpecManager(kernel_dirs=[str(self.spec_dir)], ensure_native_kernel=False)
+        sock = Path(tempfile.mkdtemp(prefix="sock-", dir=self.spec_dir))
+        self.km = KernelManager(kernel_name="grading", kernel_spec_manager=ksm, transport="ipc",
+                                ip=str(sock / "k"))
+        self.km.start_kernel(cwd=str(self.workdir), stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        try:
+            self.kc.wait_for_ready(timeout=SETUP_TIMEOUT)
+        except RuntimeError as e:
+            self.close()
+            raise GradingError(f"the grading kernel did not start: {e}") from None
+        out = self.execute(_KERNEL_SETUP, SETUP_TIMEOUT)
+        if out.status != "ok":
+            self.close()
+            raise GradingError(f"the grading kernel could not be set up: {out.detail}")
 
-    outcomes: dict[int, Outcome] = {}
-    skip: set[int] = set()  # cells that hung the kernel or killed it: never run again
-    while True:
-        replace_kernel = False
-        with client.setup_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
-            for i, cell in enumerate(cells):
-                if i in skip or (i >= once_from and i in outcomes):
-                    continue
-                try:
-                    if not timed_out(cell, i):
-                        err = _error_of(cell)
-                        outcomes[i] = Outcome("error", err) if err else Outcome("ok")
-                        continue
-                    outcomes[i] = Outcome("timeout",
-                                          f"stopped after {timeout:g} s (an infinite loop?)")
-                    replace_kernel = timed_out(probe, len(cells))
-                except DeadKernelError:
-                    outcomes.setdefault(i, Outcome("error", "the Python kernel died running it"))
-                    replace_kernel = True
-                if replace_kernel:
-                    skip.add(i)
-                    break
-        if not replace_kernel:
-            if outcomes[0].status != "ok":
-                raise GradingError(f"the grading kernel could not load otter: {outcomes[0].detail}")
-            return [outcomes.get(i, Outcome("error", "not run")) for i in range(1, len(cells))]
+    def close(self):
+        if self.kc is not None:
+            self.kc.stop_channels()
+        if self.km is not None:
+            try:
+                self.km.shutdown_kernel(now=True)
+            except Exception:
+                pass
+            self.km.cleanup_resources()
+        self.km = self.kc = None
+
+    def alive(self) -> bool:
+        return self.km is not None and self.km.is_alive()
+
+    def execute(self, code: str, timeout: float) -> Outcome:
+        """Run code under a time limit; an interrupt at the limit, then a grace period."""
+        kc = self.kc
+        msg_id = kc.execute(code, store_history=True, allow_stdin=False, stop_on_error=False)
+        deadline, interrupted = time.monotonic() + timeout, False
+        while True:
+            try:
+                for _ in range(1000):  # output is read and dropped (a flood in bounded bites)
+                    kc.iopub_channel.get_msg(timeout=0)
+            except queue.Empty:
+                pass
+            try:
+                reply = kc.shell_channel.get_msg(timeout=0.02)
+            except queue.Empty:
+                reply = None
+            if reply is not None and reply["parent_header"].get("msg_id") == msg_id:
+                break
+            if not self.alive():
+                return Outcome("dead", "the Python kernel died running it")
+            now = time.monotonic()
+            if now > deadline and not interrupted:
+                interrupted = True
+                self.km.interrupt_kernel()
+                deadline = now + min(GRACE, timeout)
+            elif now > deadline:
+                return Outcome("hung", f"stopped after {timeout:g} s (an infinite loop?)")
+        if interrupted:
+            return Outcome("timeout", f"stopped after {timeout:g} s (an infinite loop?)")
+        content = reply["content"]
+        if any(p.get("source") == "ask_exit" for p in content.get("payload", [])):
+            return Outcome("dead", "it asked the kernel to exit")
+        if content.get("status") == "ok":
+            return Outcome("ok")
+        return Outcome("error", f"{student_text(content.get('ename', 'an error'), 60)}: "
+                                f"{student_text(content.get('evalue', ''), 200)}")
 
 
 # ----------------------------------------------------------------------------- grading
@@ -244,24 +361,43 @@ class QuestionResult:
 
 
 def read_notebook(path: str | Path) -> nbformat.NotebookNode:
-    """Read a submission, or raise GradingError saying why it is not a usable notebook."""
+    """Read a submission, or raise GradingError saying why it is not a usable notebook.
+
+    UTF-8 is expected; a file saved as UTF-16 (with its byte-order mark) or Latin-1 is read
+    too, and an nbformat 3 notebook (an old Jupyter's) is converted to nbformat 4.
+    """
     path = Path(path)
     if not path.is_file():
         raise GradingError(f"{path}: no such file")
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        raise GradingError(f"{path} is not a Jupyter notebook: it is not a text file") from None
+    raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ["utf-16"]
+    else:
+        encodings = ["utf-8-sig", "latin-1"]
+    text = None
+    for enc in encodings:
+        try:
+            candidate = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in candidate:
+            break
+        text = candidate
+        break
+    if text is None:
+        raise GradingError(f"{path} is not a Jupyter notebook: it is not a text file (a notebook "
+                           "is JSON text; open it in Jupyter and save it again)")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise GradingError(f"{path} is not a valid Jupyter notebook: its JSON is broken at line "
                            f"{e.lineno}, column {e.colno} ({e.msg}); the file may be truncated or "
                            "corrupted: re-save it from Jupyter") from None
-    if not (isinstance(data, dict) and isinstance(data.get("cells"), list) and "nbformat" in data):
+    if not (isinstance(data, dict) and "nbformat" in data
+            and (isinstance(data.get("cells"), list) or isinstance(data.get("worksheets"), list))):
         raise GradingError(f"{path} is JSON but not a Jupyter notebook (no 'cells' and 'nbformat')")
     try:
-        return nbformat.reads(text, as_version=4)
+        return nbformat.reads(json.dumps(data), as_version=4)
     except Exception as e:  # nbformat's errors vary by version; the message is what matters
         raise GradingError(f"{path} is not a readable Jupyter notebook: {e}") from None
 
@@ -321,9 +457,121 @@ def _natural_key(path: Path) -> list:
     return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", path.stem)]  # q2 before q10
 
 
+class _Session:
+    """The student's cells in a confined kernel, then each question's tests from the grader.
+
+    A cell that hangs the kernel (it ignores the interrupt) or kills it is never run again: a new
+    kernel replays the cells before it that finished, and the run goes on after it. The same
+    happens when a question's tests leave the kernel hung or dead, so later questions are graded.
+    """
+
+    def __init__(self, sources: list[str], workdir: Path, spec_dir: Path, limits: Limits):
+        self.sources, self.workdir, self.spec_dir, self.limits = sources, workdir, spec_dir, limits
+        self.outcomes: dict[int, Outcome] = {}
+        self.kernel: StudentKernel | None = None
+        self.stub = False
+        self.end = time.monotonic() + limits.total
+        self.strikes = 0   # fresh kernels in a row that could not run the grader's stub
+
+    def close(self):
+        if self.kernel is not None:
+            self.kernel.close()
+            self.kernel = None
+
+    def _left(self) -> float:
+        return self.end - time.monotonic()
+
+    def _restart(self):
+        """A fresh kernel that has run every cell so far that finished (ok or with an error)."""
+        self.close()
+        self.kernel = StudentKernel(self.workdir, self.spec_dir, self.limits)
+        self.kernel.start()
+        self.stub = False
+        for j in sorted(self.outcomes):
+            if self.outcomes[j].status in ("ok", "error") and self._left() > 0:
+                out = self.kernel.execute(self.sources[j], min(self.limits.timeout, self._left()))
+                if out.status in ("hung", "dead"):  # it behaved differently this time: drop it
+                    self.outcomes[j] = Outcome("killed", out.detail)
+                    return self._restart()
+
+    def run_cells(self) -> list[Outcome]:
+        self._restart()
+        for i, code in enumerate(self.sources):
+            if self._left() <= 0:
+                self.outcomes[i] = Outcome("timeout", "not run: the submission's total time "
+                                           f"limit ({self.limits.total:g} s) was reached")
+                continue
+            out = self.kernel.execute(code, min(self.limits.timeout, self._left()))
+            if out.status == "hung":
+                self.outcomes[i] = Outcome("timeout", out.detail)
+                self._restart()
+            elif out.status == "dead":   # never replayed: it would kill the next kernel too
+                self.outcomes[i] = Outcome("killed", out.detail)
+                self._restart()
+            else:
+                self.outcomes[i] = out
+        return [self.outcomes[i] for i in range(len(self.sources))]
+
+    def run_tests(self, tf) -> list[tuple[bool, str]]:
+        """Each test case of one otter test file, run here against the student's kernel."""
+        from .remote import Channel, ChannelError, RemoteEnv, StudentError, KERNEL_STUB
+
+        cases = tf.test_cases
+        if self._left() <= 0:
+            return [(False, f"tests not run: the submission's total time limit "
+                            f"({self.limits.total:g} s) was reached")] * len(cases)
+        if self.strikes >= 2:   # twice in a row, even after a fresh start: no point in waiting
+            return [(False, "tests did not run: after your cells ran, your kernel could not run the "
+                            "grader's code, twice (does a cell replace parts of Python or Jupyter?)")] * len(cases)
+        if self.kernel is None or not self.kernel.alive():
+            self._restart()
+        if not self.stub:
+            stub_limit = min(SETUP_TIMEOUT, max(self.limits.timeout, 15.0), max(self._left(), 1.0))
+            out = self.kernel.execute(KERNEL_STUB, stub_limit)
+            if out.status != "ok":
+                self.strikes += 1
+                self._restart()
+                return [(False, "tests did not run: the grader could not reach your kernel "
+                                f"({out.detail})")] * len(cases)
+            self.stub = True
+            self.strikes = 0
+        limit = min(self.limits.timeout, self._left())
+        channel = Channel(self.kernel.kc, time.monotonic() + limit,
+                          interrupt=self.kernel.km.interrupt_kernel, grace=GRACE)
+        env = RemoteEnv(channel)
+        results = []
+        for case in cases:
+            if time.monotonic() > channel.deadline:
+                results.append((False, f"tests stopped after {limit:g} s (an infinite loop?)"))
+                continue
+            try:
+                case.body.call_func(env)
+                results.append((True, ""))
+            except TimeoutError:
+                results.append((False, f"tests stopped after {limit:g} s (an infinite loop?)"))
+            except ChannelError as e:
+                results.append((False, f"tests did not finish: {e}"))
+            except StudentError as e:
+                results.append((False, str(e)))
+            except AssertionError as e:
+                results.append((False, "AssertionError: " + student_text(e, 400)))
+            except Exception as e:  # the test met a value it could not use (a handle, a wrong type)
+                results.append((False, f"{type(e).__name__}: {student_text(e, 300)}"))
+            finally:
+                channel.callbacks.clear()
+        channel.close()
+        if channel.broken:
+            self._restart()
+        return results
+
+
 def grade(submission: str | Path, lab_dir: str | Path, timeout: float = DEFAULT_TIMEOUT,
-          tests_dir: str | Path | None = None) -> list[QuestionResult]:
+          tests_dir: str | Path | None = None, limits: Limits | None = None) -> list[QuestionResult]:
     """Grade a notebook with the lab's public and hidden tests; the file is only read.
+
+    The notebook's code cells run in a confined kernel (see :class:`Limits` and
+    :mod:`utils.confine`) in a fresh folder holding a copy of the notebook and nothing else; the
+    tests run in this process and reach the student's names through :mod:`utils.remote`.
 
     Parameters
     ----------
@@ -331,6 +579,7 @@ def grade(submission: str | Path, lab_dir: str | Path, timeout: float = DEFAULT_
     lab_dir : the lab folder (holding ``*-master.ipynb``)
     timeout : seconds allowed for each cell and for each question's tests (typical 10-60)
     tests_dir : folder of the lab's full otter test files; default: generated from the master
+    limits : all limits (``timeout`` is ignored when given)
 
     Returns
     -------
@@ -339,36 +588,47 @@ def grade(submission: str | Path, lab_dir: str | Path, timeout: float = DEFAULT_
     from otter.test_files import ExceptionTestFile
     from otter.test_files.abstract_test import TestCaseResult
 
-    if not timeout > 0:
-        raise GradingError(f"timeout must be a positive number of seconds, got {timeout}")
+    limits = limits or Limits(timeout=timeout)
+    if not limits.timeout > 0 or not limits.total > 0:
+        raise GradingError(f"time limits must be positive numbers of seconds, got {limits.timeout} "
+                           f"and {limits.total}")
     nb = read_notebook(submission)
     with tempfile.TemporaryDirectory(prefix="grading-") as tmp:
-        tmp = Path(tmp)
+        tmp = Path(tmp).resolve()
+        trusted = tmp / "trusted"
+        trusted.mkdir()
         if tests_dir is None:
-            tests_dir = autograder_tests(lab_dir, tmp / "tests")
-        tests_dir = Path(tests_dir)
+            tests_dir = autograder_tests(lab_dir, trusted / "tests")
+        tests_dir = Path(tests_dir).resolve()
         test_files = [ExceptionTestFile.from_file(str(p))
                       for p in sorted(tests_dir.glob("*.py"), key=_natural_key)]
+        work = tmp / "work"
+        work.mkdir()
+        shutil.copyfile(submission, work / Path(submission).name)  # the kernel's own copy
+        hide = [trusted, tests_dir, Path(lab_dir).resolve(), ROOT / "labs", ROOT / "tests",
+                *map(Path, limits.hide)]
+        for path in hide:
+            if tmp.is_relative_to(path.resolve()):
+                raise GradingError(f"cannot hide {path}: the grader's working folder is inside it")
+        _kernel_spec(tmp / "kernels", limits, hide)
         ran = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.source.strip()
                and not all(_OTTER_LINE.fullmatch(line) for line in c.source.splitlines())]
-        runs = [f"{_TEST_RUNNER}_grading_run_tests({tf.path!r}, {str(tmp / tf.name)!r} + '.json')"
-                for tf in test_files]
-        (tmp / "work").mkdir()
-        outcomes = _run_cells([nb.cells[i].source for i in ran] + runs, tmp / "work", timeout,
-                              once_from=len(ran))
-        notes = _cell_notes(nb, ran, outcomes)
-        results = []
-        for tf, out in zip(test_files, outcomes[len(ran):]):
-            result_file = tmp / f"{tf.name}.json"
-            if not result_file.is_file():
-                why = "tests " if out.status == "timeout" else "tests did not run: "
-                results.append(QuestionResult(tf.name, 0.0, tf.possible, why + out.detail))
-                continue
-            passed = json.loads(result_file.read_text())
-            tf.test_case_results = [TestCaseResult(tc, msg, ok)
-                                    for tc, (ok, msg) in zip(tf.test_cases, passed)]
-            results.append(QuestionResult(tf.name, float(tf.score), float(tf.possible),
-                                          _message(tf, notes.get(tf.name))))
+        session = _Session([nb.cells[i].source for i in ran], work, tmp / "kernels", limits)
+        if any("torch" in Path(tf.path).read_text() for tf in test_files):
+            import torch  # the tests' own torch work: one thread, as in the student's kernel
+            torch.set_num_threads(1)
+        try:
+            outcomes = session.run_cells()
+            notes = _cell_notes(nb, ran, outcomes)
+            results = []
+            for tf in test_files:
+                passed = session.run_tests(tf)
+                tf.test_case_results = [TestCaseResult(tc, msg, ok)
+                                        for tc, (ok, msg) in zip(tf.test_cases, passed)]
+                results.append(QuestionResult(tf.name, float(tf.score), float(tf.possible),
+                                              _message(tf, notes.get(tf.name))))
+        finally:
+            session.close()
     return results
 
 
@@ -389,11 +649,122 @@ def format_report(results: list[QuestionResult], width: int = 90) -> str:
     return "\n".join(lines)
 
 
+# ----------------------------------------------------------------------------- a class
+
+def _grade_one(path: str, lab: str, tests_dir: str, limits: Limits) -> dict:
+    """Grade one submission for grade_class; never raises (a bad file is a row of its own)."""
+    start = time.monotonic()
+    try:
+        results = grade(path, lab, tests_dir=tests_dir, limits=limits)
+        return {"status": "graded", "results": [r.__dict__ for r in results],
+                "report": format_report(results), "seconds": time.monotonic() - start}
+    except GradingError as e:
+        return {"status": "error", "results": [], "report": f"error: {e}",
+                "seconds": time.monotonic() - start}
+    except Exception as e:  # the grader itself failed on this file: record it, go on
+        return {"status": "error", "results": [],
+                "report": f"error: the grader failed ({type(e).__name__}: {student_text(e)})",
+                "seconds": time.monotonic() - start}
+
+
+def grade_class(folder: str | Path, lab_dir: str | Path, gradebook: str | Path | None = None,
+                jobs: int = 2, limits: Limits | None = None, log=print) -> Path:
+    """Grade every notebook under ``folder`` with the same confinement as :func:`grade`.
+
+    Writes ``gradebook`` (default ``<folder>/gradebook.csv``): one row per submission with the
+    points of each question, the total, the status (``graded`` or ``error``) and the seconds it
+    took; and ``<folder>/reports/<name>.txt``, the report the student would see. Submissions
+    already in the gradebook with status ``graded`` are skipped, so an interrupted run resumes;
+    a file that cannot be graded gets a row with status ``error`` and the run goes on.
+    ``jobs`` submissions are graded at once, each in its own process and kernel.
+    """
+    import csv
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    folder, lab_dir = Path(folder), Path(lab_dir)
+    limits = limits or Limits()
+    gradebook = Path(gradebook) if gradebook else folder / "gradebook.csv"
+    reports = folder / "reports"
+    reports.mkdir(parents=True, exist_ok=True)
+    names = sorted(p for p in folder.rglob("*.ipynb")
+                   if reports not in p.parents and ".ipynb_checkpoints" not in p.parts)
+    done = {}
+    if gradebook.is_file():
+        with open(gradebook, newline="") as f:
+            done = {row["submission"]: row for row in csv.DictReader(f)}
+    todo = [p for p in names if done.get(str(p.relative_to(folder)), {}).get("status") != "graded"]
+    log(f"{len(names)} notebooks in {folder}; {len(names) - len(todo)} already graded; "
+        f"grading {len(todo)} with {jobs} at a time")
+    with tempfile.TemporaryDirectory(prefix="grade-class-") as tmp:
+        tests_dir = autograder_tests(lab_dir, Path(tmp) / "tests")
+        questions = [p.stem for p in sorted(tests_dir.glob("*.py"), key=_natural_key)]
+        fields = ["submission", *questions, "total", "possible", "status", "seconds"]
+        rows = {k: v for k, v in done.items() if v.get("status") == "graded"}
+
+        def write():
+            tmp_csv = gradebook.with_suffix(".csv.tmp")
+            with open(tmp_csv, "w", newline="") as f:
+                writer = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
+                writer.writeheader()
+                for key in sorted(rows):
+                    writer.writerow(rows[key])
+            os.replace(tmp_csv, gradebook)   # never a half-written gradebook
+
+        with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = {pool.submit(_grade_one, str(p), str(lab_dir), str(tests_dir), limits): p
+                       for p in todo}
+            for k, fut in enumerate(as_completed(futures), 1):
+                path = futures[fut]
+                name = str(path.relative_to(folder))
+                out = fut.result()
+                row = {"submission": name, "status": out["status"],
+                       "seconds": f"{out['seconds']:.1f}"}
+                for r in out["results"]:
+                    row[r["name"]] = f"{r['points']:g}"
+                if out["results"]:
+                    row["total"] = f"{sum(r['points'] for r in out['results']):g}"
+                    row["possible"] = f"{sum(r['possible'] for r in out['results']):g}"
+                rows[name] = row
+                report = reports / (name.replace(os.sep, "__").removesuffix(".ipynb") + ".txt")
+                report.write_text(out["report"] + "\n")
+                write()
+                log(f"[{k}/{len(todo)}] {name}: {row.get('total', '-')}/{row.get('possible', '-')} "
+                    f"({out['status']}, {out['seconds']:.0f} s)")
+        write()
+    return gradebook
+
+
 # ----------------------------------------------------------------------------- command line
+
+def _add_limits(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
+                   help="seconds allowed for each cell and for each question's tests "
+                        f"(default {DEFAULT_TIMEOUT:g})")
+    p.add_argument("--total-timeout", type=float, default=DEFAULT_TOTAL_TIMEOUT,
+                   help=f"seconds for the whole submission (default {DEFAULT_TOTAL_TIMEOUT:g})")
+    p.add_argument("--memory-mb", type=int, default=DEFAULT_MEMORY_MB,
+                   help=f"address space of the student's kernel in MB (default {DEFAULT_MEMORY_MB})")
+    p.add_argument("--hide", action="append", default=[], metavar="DIR",
+                   help="a folder the student's kernel must not see (repeatable; the lab's "
+                        "folder, labs/ and tests/ are always hidden)")
+
+
+def _limits(args) -> Limits:
+    return Limits(timeout=args.timeout, total=args.total_timeout, memory_mb=args.memory_mb,
+                  hide=tuple(args.hide))
+
+
+def _confinement_note() -> str:
+    if namespaces_available():
+        return ("confined: own folder, no network, instructor folders hidden, "
+                "no other process visible")
+    return ("NOT fully confined: user namespaces are not available here, so the kernel can "
+            "read your files and use the network (limits on time and memory still apply)")
+
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] not in ("assign", "grade", "-h", "--help"):
+    if argv and argv[0] not in ("assign", "grade", "grade-class", "autograder", "-h", "--help"):
         argv.insert(0, "grade")  # `python -m utils.grading NB.ipynb --lab ...` means grade
     parser = argparse.ArgumentParser(prog="python -m utils.grading",
                                      description=__doc__.split("\n")[0])
@@ -403,20 +774,40 @@ def main(argv: list[str] | None = None) -> int:
     p_grade = sub.add_parser("grade", help="grade a notebook with the public and hidden tests")
     p_grade.add_argument("notebook", help="the notebook to grade (never modified)")
     p_grade.add_argument("--lab", help="lab folder (default: found from the notebook's metadata)")
-    p_grade.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
-                         help="seconds allowed for each cell and each question's tests "
-                              f"(default {DEFAULT_TIMEOUT:g})")
+    _add_limits(p_grade)
+    p_class = sub.add_parser("grade-class", help="grade a folder of submissions into a CSV gradebook")
+    p_class.add_argument("folder", help="folder of submitted notebooks (searched recursively)")
+    p_class.add_argument("--lab", required=True, help="lab folder, e.g. labs/01-logistic-regression")
+    p_class.add_argument("--jobs", type=int, default=2, help="submissions graded at once (default 2)")
+    p_class.add_argument("--gradebook", help="CSV to write (default FOLDER/gradebook.csv)")
+    _add_limits(p_class)
+    p_auto = sub.add_parser("autograder", help="build otter's autograder zip for Gradescope or "
+                                               "`otter grade` (Docker)")
+    p_auto.add_argument("lab", help="lab folder")
+    p_auto.add_argument("--out", required=True, help="folder to write the zip into")
     args = parser.parse_args(argv)
     try:
         if args.command == "assign":
             path = assign(args.lab)
             print(f"wrote {path} and {path.parent / 'tests'}/")
             return 0
+        if args.command == "autograder":
+            zip_path = autograder_zip(args.lab, args.out)
+            print(f"wrote {zip_path}")
+            return 0
+        limits = _limits(args)
+        if args.command == "grade-class":
+            print(f"grading {args.folder} for lab {args.lab}; limits: {limits.timeout:g} s per cell "
+                  f"and per question, {limits.total:g} s per submission, {limits.memory_mb} MB; "
+                  + _confinement_note())
+            book = grade_class(args.folder, args.lab, args.gradebook, jobs=args.jobs, limits=limits)
+            print(f"wrote {book}")
+            return 0
         lab = Path(args.lab or os.path.relpath(find_lab(read_notebook(args.notebook))))
-        print(f"grading {args.notebook} (lab {lab}; time limit {args.timeout:g} s "
-              "per cell and per question)")
+        print(f"grading {args.notebook} (lab {lab}; time limit {limits.timeout:g} s per cell and "
+              f"per question, {limits.total:g} s in all; {_confinement_note()})")
         start = time.monotonic()
-        print(format_report(grade(args.notebook, lab, timeout=args.timeout)))
+        print(format_report(grade(args.notebook, lab, limits=limits)))
         print(f"graded in {time.monotonic() - start:.1f} s")
         return 0
     except GradingError as e:

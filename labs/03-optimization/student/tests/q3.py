@@ -7,14 +7,15 @@ points = 2
 all_or_nothing = True
 
 @test_case(points=None, hidden=False)
-def test_softplus_value_and_gradient_at_zero(softplus):
+def test_softplus_value_and_gradient_at_zero(softplus, env):
     """softplus(0) = log 2 and its slope there is sigma(0) = 1/2."""
     import numpy as np
-    from utils.autodiff import Tensor
+    from utils.remote import kernel_import, type_names
+    Tensor = kernel_import(env, 'utils.autodiff', 'Tensor')
     x = Tensor(np.zeros((2, 3)))
     out = softplus(x)
     assert out is not None, 'softplus returned None: replace the ... with code that returns a Tensor'
-    assert isinstance(out, Tensor), f'softplus should return a utils.autodiff.Tensor, got {type(out).__name__}'
+    assert 'utils.autodiff.Tensor' in type_names(out), f'softplus should return a utils.autodiff.Tensor, got {type_names(out)[0]}'
     assert out.shape == (2, 3), f'softplus of a (2, 3) tensor should have shape (2, 3), got {out.shape}'
     assert np.allclose(out.data, np.log(2.0)), 'softplus(0) should be log 2 = 0.6931'
     out.sum().backward()
