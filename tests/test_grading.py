@@ -42,7 +42,7 @@ def test_loop_in_a_tested_function_is_stopped_and_the_rest_graded(tmp_path, test
     results = LAB1.grade(nb, tests_dir, timeout=HANG_LIMIT)
     assert scores(results) == {**POINTS, "q1": 0}
     q1 = next(r for r in results if r.name == "q1")
-    assert q1.message.startswith(f"tests stopped after {HANG_LIMIT} s"), q1.message
+    assert f"tests stopped after {HANG_LIMIT} s" in q1.message, q1.message
 
 
 def test_kernel_that_swallows_the_interrupt_is_replaced(tmp_path, tests_dir):

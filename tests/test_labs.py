@@ -78,10 +78,10 @@ def test_wrong_answer_loses_only_its_question(tmp_path, tests_dirs, name, answer
 
 
 @pytest.mark.parametrize("name, answer", RIGHT)
-def test_right_answer_unlike_the_reference_earns_full_marks(tmp_path, tests_dir, name, answer):
+def test_right_answer_unlike_the_reference_earns_full_marks(tmp_path, tests_dirs, name, answer):
     """Correct work written another way (a looser but allowed precision, no default arguments)."""
     lab = BY_NAME[name]
-    lab.check_right_answer(tmp_path, tests_dir(lab), LABS[lab], answer)
+    lab.check_right_answer(tmp_path, tests_dirs(lab), LABS[lab], answer)
 
 
 @pytest.mark.parametrize("name", BY_NAME)
