@@ -64,6 +64,18 @@ class Lab:
     def wrong_answers(self) -> list[str]:
         return sorted(p.name for p in self.snippets.glob("q*.py"))
 
+    @staticmethod
+    def rounds(names: list[str]) -> list[list[str]]:
+        """``names`` (answer files) in rounds of at most one per question, round k holding each
+        question's k-th file: a round is graded as one submission. Every file is still checked,
+        with a fraction of the gradings (each one replays the whole notebook), and a round of
+        wrong answers also shows that a mistake in one question costs nothing on the others."""
+        by_question: dict[str, list[str]] = {}
+        for name in names:
+            by_question.setdefault(Path(name).name.split("_")[0], []).append(name)
+        n = max((len(v) for v in by_question.values()), default=0)
+        return [[v[k] for v in by_question.values() if k < len(v)] for k in range(n)]
+
     def right_answers(self) -> list[str]:
         """Correct answers unlike the reference's (``right/<question>_<what>.py``): full marks."""
         return sorted(f"right/{p.name}" for p in (self.snippets / "right").glob("q*.py"))
@@ -117,17 +129,36 @@ class Lab:
         assert {r.name: r.possible for r in results} == points
         assert sha256(self.student) == before, "grading modified the committed student notebook"
 
-    def check_wrong_answer(self, tmp: Path, tests_dir: Path, points: dict, name: str) -> None:
-        question = name.split("_")[0]
-        nb = self.write_submission(tmp / f"{self.name}.ipynb", self.snippet(name))
+    def check_wrong_answers(self, tmp: Path, tests_dir: Path, points: dict, names: list[str]) -> None:
+        """One submission with the wrong answers ``names`` (at most one per question) in place of the
+        reference's: each of their questions scores 0 with a test's message, every other question
+        keeps its points (so a mistake in one answer costs no points elsewhere)."""
+        replace = {}
+        for name in names:
+            replace.update(self.snippet(name))
+        assert len(replace) == len(names), f"two wrong answers to one question in one submission: {names}"
+        nb = self.write_submission(tmp / f"{self.name}.ipynb", replace)
         results = self.grade(nb, tests_dir)
-        assert scores(results) == {**points, question: 0}, [r.message for r in results]
-        assert "test" in next(r.message for r in results if r.name == question)
+        assert scores(results) == {**points, **{q: 0 for q in replace}}, [(r.name, r.message) for r in results]
+        for r in results:
+            if r.name in replace:
+                assert "test" in r.message, (r.name, r.message)
+
+    def check_wrong_answer(self, tmp: Path, tests_dir: Path, points: dict, name: str) -> None:
+        self.check_wrong_answers(tmp, tests_dir, points, [name])
+
+    def check_right_answers(self, tmp: Path, tests_dir: Path, points: dict, names: list[str]) -> None:
+        """One submission with the right answers ``names`` (at most one per question): full marks."""
+        replace = {}
+        for name in names:
+            replace.update(self.snippet(name))
+        assert len(replace) == len(names), f"two answers to one question in one submission: {names}"
+        nb = self.write_submission(tmp / f"{self.name}.ipynb", replace)
+        results = self.grade(nb, tests_dir)
+        assert scores(results) == points, [(r.name, r.message) for r in results]
 
     def check_right_answer(self, tmp: Path, tests_dir: Path, points: dict, name: str) -> None:
-        nb = self.write_submission(tmp / f"{self.name}.ipynb", self.snippet(name))
-        results = self.grade(nb, tests_dir)
-        assert scores(results) == points, [r.message for r in results]
+        self.check_right_answers(tmp, tests_dir, points, [name])
 
     def check_wrong_answers_cover_every_question(self, points: dict) -> None:
         assert {name.split("_")[0] for name in self.wrong_answers()} == set(points)

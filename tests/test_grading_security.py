@@ -150,7 +150,9 @@ ip.input_transformers_post.append(lambda lines: ["__grading__ = None\\n"] if "__
 @pytest.mark.parametrize("attack", FORGERIES)
 def test_forged_scores_are_zero(tmp_path, tests_dir, attack):
     nb = with_cell(tmp_path / "lab01.ipynb", FORGERIES[attack])
-    results, took = graded(nb, tests_dir)
+    # a short limit: a forgery that breaks the kernel's channel costs two timed-out stub installs,
+    # and Lab 1's tests need well under a second (a slow kernel can only lower the score, never raise it)
+    results, took = graded(nb, tests_dir, timeout=8)
     assert scores(results) == ZERO, [r.message for r in results]
     assert took < 240
 

@@ -1,6 +1,7 @@
 """Every lab graded both ways: the reference solution earns full marks, the blank student
-notebook none, each typical wrong answer loses its own question's points only, and the
-committed student version is not stale. (Hangs, bad files and the command line are the
+notebook none, each typical wrong answer loses its own question's points only (graded in
+rounds of one wrong answer per question, each round one submission), and the committed
+student version is not stale. (Hangs, bad files and the command line are the
 grader's business, tested once on Lab 1 in tests/test_grading.py.)
 
 A wrong answer is a file ``tests/labs/<lab>/<question>_<what>.py`` whose source replaces that
@@ -19,6 +20,7 @@ LABS = {
     Lab("03-optimization", "lab03"): {"q1": 3, "q2": 3, "q3": 2, "q4": 2},
     Lab("04-convolutional-networks", "lab04"): {"q1": 2, "q2": 3, "q3": 3, "q4": 2},
     Lab("05-recurrent-networks", "lab05"): {"q1": 3, "q2": 2, "q3": 2, "q4": 3},
+    Lab("06-generative-models", "lab06"): {"q1": 2, "q2": 2, "q3": 3, "q4": 3},
     Lab("07-reinforcement-learning", "lab07"): {"q1": 2, "q2": 2, "q3": 2, "q4": 3, "q5": 1},
 }
 # the mistakes each lab's issue names, which must stay among its wrong answers
@@ -32,11 +34,14 @@ REQUIRED = {
     "lab05": {"q1_forget_gate_on_input.py", "q1_tanh_sigmoid_swapped.py", "q2_state_not_carried.py",
               "q3_loss_not_shifted.py", "q4_undertrained.py", "q4_bidirectional.py",
               "q4_targets_not_shifted.py"},
+    "lab06": {"q1_sign_flipped.py", "q1_missing_half.py", "q1_logvar_as_variance.py",
+              "q2_no_reparameterisation.py", "q4_generator_steps_discriminator.py"},
     "lab07": {"q1_no_discount.py", "q4_no_discount.py", "q4_sarsa_target.py"},
 }
 BY_NAME = {lab.name: lab for lab in LABS}
-WRONG = [(lab.name, name) for lab in LABS for name in lab.wrong_answers()]
-RIGHT = [(lab.name, name) for lab in LABS for name in lab.right_answers()]
+# graded in rounds of one answer per question (Lab.rounds): each round is one submission
+WRONG = [pytest.param(lab.name, r, id=f"{lab.name}:{'+'.join(r)}") for lab in LABS for r in lab.rounds(lab.wrong_answers())]
+RIGHT = [pytest.param(lab.name, r, id=f"{lab.name}:{'+'.join(r)}") for lab in LABS for r in lab.rounds(lab.right_answers())]
 
 
 @pytest.fixture(scope="session")
@@ -71,17 +76,17 @@ def test_blank_student_notebook_earns_zero(tests_dirs, name):
     lab.check_blank_zero(tests_dirs(lab), LABS[lab])
 
 
-@pytest.mark.parametrize("name, answer", WRONG)
-def test_wrong_answer_loses_only_its_question(tmp_path, tests_dirs, name, answer):
+@pytest.mark.parametrize("name, answers", WRONG)
+def test_wrong_answers_lose_only_their_questions(tmp_path, tests_dirs, name, answers):
     lab = BY_NAME[name]
-    lab.check_wrong_answer(tmp_path, tests_dirs(lab), LABS[lab], answer)
+    lab.check_wrong_answers(tmp_path, tests_dirs(lab), LABS[lab], answers)
 
 
-@pytest.mark.parametrize("name, answer", RIGHT)
-def test_right_answer_unlike_the_reference_earns_full_marks(tmp_path, tests_dirs, name, answer):
+@pytest.mark.parametrize("name, answers", RIGHT)
+def test_right_answers_unlike_the_reference_earn_full_marks(tmp_path, tests_dirs, name, answers):
     """Correct work written another way (a looser but allowed precision, no default arguments)."""
     lab = BY_NAME[name]
-    lab.check_right_answer(tmp_path, tests_dirs(lab), LABS[lab], answer)
+    lab.check_right_answers(tmp_path, tests_dirs(lab), LABS[lab], answers)
 
 
 @pytest.mark.parametrize("name", BY_NAME)
