@@ -29,9 +29,10 @@ JOBS ?= 2
 # same on any x86 CPU a reader or CI may have.
 PORTABLE_ENV := ATEN_CPU_CAPABILITY=default MKL_CBWR=COMPATIBLE ONEDNN_MAX_CPU_ISA=SSE41 \
   OPENBLAS_CORETYPE=Sandybridge NPY_DISABLE_CPU_FEATURES="X86_V3 X86_V4 AVX512_ICL AVX512_SPR"
-# Notebooks nbval checks: all of them, or NB=path/to.ipynb (several, space-separated).
-NBVAL_TARGETS = $(or $(NB),$(BOOK_NOTEBOOKS) $(LAB_MASTERS))
-NBVAL = MLBOOK_QUIET=1 $(BIN)/python -m pytest -q -p no:cacheprovider -n $(JOBS) --dist loadscope \
+# Notebooks nbval checks: all of them, longest first by the status page's timings (so that
+# neither worker ends alone on a long one), or NB=path/to.ipynb (several, space-separated).
+NBVAL_TARGETS = $(or $(NB),$(shell $(PYTHON) scripts/order_by_time.py $(BOOK_NOTEBOOKS) $(LAB_MASTERS)),$(BOOK_NOTEBOOKS) $(LAB_MASTERS))
+NBVAL = MLBOOK_QUIET=1 $(BIN)/python -m pytest -q -p no:cacheprovider -n $(JOBS) --dist loadscope --no-loadscope-reorder \
   --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout $(CELL_TIMEOUT)
 
 .PHONY: setup book book-strict test test-unit test-notebooks test-portable test-site execute labs grade grade-class autograder lab bench clean
