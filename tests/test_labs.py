@@ -22,6 +22,7 @@ LABS = {
     Lab("05-recurrent-networks", "lab05"): {"q1": 3, "q2": 2, "q3": 2, "q4": 3},
     Lab("06-generative-models", "lab06"): {"q1": 2, "q2": 2, "q3": 3, "q4": 3},
     Lab("07-reinforcement-learning", "lab07"): {"q1": 2, "q2": 2, "q3": 2, "q4": 3, "q5": 1},
+    Lab("08-deep-reinforcement-learning", "lab08"): {"q1": 2, "q2": 1, "q3": 2, "q4": 2, "q5": 3},
 }
 # the mistakes each lab's issue names, which must stay among its wrong answers
 REQUIRED = {
@@ -37,6 +38,8 @@ REQUIRED = {
     "lab06": {"q1_sign_flipped.py", "q1_missing_half.py", "q1_logvar_as_variance.py",
               "q2_no_reparameterisation.py", "q4_generator_steps_discriminator.py"},
     "lab07": {"q1_no_discount.py", "q4_no_discount.py", "q4_sarsa_target.py"},
+    "lab08": {"q1_bootstraps_through_terminal.py", "q3_undiscounted.py", "q4_sign_flipped.py",
+              "q5_loss_sign_flipped.py", "q2_never_updated.py"},
 }
 BY_NAME = {lab.name: lab for lab in LABS}
 # graded in rounds of one answer per question (Lab.rounds): each round is one submission
