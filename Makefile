@@ -35,7 +35,7 @@ NBVAL_TARGETS = $(or $(NB),$(shell $(PYTHON) scripts/order_by_time.py $(BOOK_NOT
 NBVAL = MLBOOK_QUIET=1 $(BIN)/python -m pytest -q -p no:cacheprovider -n $(JOBS) --dist loadscope --no-loadscope-reorder \
   --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout $(CELL_TIMEOUT)
 
-.PHONY: setup book book-strict test test-unit test-notebooks test-portable test-site execute labs grade grade-class autograder lab bench clean
+.PHONY: setup book book-strict test test-book-and-site test-unit test-notebooks test-portable test-site execute labs grade grade-class autograder lab bench clean
 
 # TORCH_INDEX=cpu: take PyTorch's CPU-only build from PyTorch's own index (a few hundred MB)
 # instead of PyPI's Linux wheel, which bundles CUDA (several GB). Unset: PyPI only.
@@ -63,10 +63,19 @@ book-strict: setup
 	rm -rf _build/.doctrees
 	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
 
-## test: the whole check suite: utils and labs, nbval (strict) on every notebook, the same
-## again on baseline CPU kernels (portability), strict site build, the site in a browser
-test: setup test-unit test-notebooks test-portable book-strict test-site
+## test: the whole check suite: utils and labs beside the strict site build and the site in a
+## browser; then nbval (strict) on every notebook, and the same again on baseline CPU kernels
+# The unit and lab tests spend much of their time waiting on graders' kernels, so the
+# single-threaded site build and browser check run beside them; the two nbval passes,
+# which keep both cores busy, follow one after the other.
+test: setup
+	@$(MAKE) --no-print-directory --output-sync=target -j2 test-unit test-book-and-site
+	@$(MAKE) --no-print-directory test-notebooks
+	@$(MAKE) --no-print-directory test-portable
 	@echo "make test: all checks passed"
+
+test-book-and-site: book-strict
+	@$(MAKE) --no-print-directory test-site
 
 ## test-site: every page of the built site in headless Chromium with the network blocked:
 ## math rendered, no JavaScript errors, links and anchors resolve, real alt text, no code
