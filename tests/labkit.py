@@ -80,6 +80,11 @@ class Lab:
         """Correct answers unlike the reference's (``right/<question>_<what>.py``): full marks."""
         return sorted(f"right/{p.name}" for p in (self.snippets / "right").glob("q*.py"))
 
+    def weak_answers(self) -> list[str]:
+        """A plausible weak submission's answers (``weak/<question>_<what>.py``, at most one per
+        question): formulas copied, every trap missed."""
+        return sorted(f"weak/{p.name}" for p in (self.snippets / "weak").glob("q*.py"))
+
     def snippet(self, name: str) -> dict[str, str]:
         """{question: code} from a snippet file named <question>_<what>.py."""
         return {Path(name).name.split("_")[0]: (self.snippets / name).read_text()}
@@ -89,8 +94,9 @@ class Lab:
         master = {c.id: c.source for c in nbformat.read(self.master, as_version=4).cells}
         nb = nbformat.read(self.student, as_version=4)
         cells = answer_cells(nb)
-        for i in cells.values():
-            nb.cells[i].source = master[nb.cells[i].id]
+        for cell in nb.cells:   # every answer the master holds, the ones marked by hand too
+            if "otter_answer_cell" in cell.metadata.get("tags", []) and cell.id in master:
+                cell.source = master[cell.id]
         for question, source in (replace or {}).items():
             nb.cells[cells[question]].source = source
         nbformat.write(nb, path)
@@ -159,6 +165,24 @@ class Lab:
 
     def check_right_answer(self, tmp: Path, tests_dir: Path, points: dict, name: str) -> None:
         self.check_right_answers(tmp, tests_dir, points, [name])
+
+    def check_weak_below_strong(self, tmp: Path, tests_dir: Path, points: dict) -> float:
+        """The weak submission (all of ``weak/`` at once) scores at most half the autograded
+        points, where the reference (strong) earns them all; returns the weak total."""
+        names = self.weak_answers()
+        assert names, f"{self.name}: no weak submission in {self.snippets / 'weak'}"
+        replace = {}
+        for name in names:
+            replace.update(self.snippet(name))
+        assert len(replace) == len(names), f"two weak answers to one question: {names}"
+        nb = self.write_submission(tmp / f"{self.name}.ipynb", replace)
+        results = self.grade(nb, tests_dir)
+        weak, possible = sum(r.points for r in results), sum(points.values())
+        print(f"{self.name}: weak submission {weak:g} of {possible:g} autograded points, "
+              f"reference {possible:g}; by question {scores(results)}")
+        assert weak <= possible / 2, (f"the weak submission scores {weak:g} of {possible:g}: "
+                                      f"{[(r.name, r.points, r.message) for r in results]}")
+        return weak
 
     def check_wrong_answers_cover_every_question(self, points: dict) -> None:
         assert {name.split("_")[0] for name in self.wrong_answers()} == set(points)

@@ -360,6 +360,96 @@ class QuestionResult:
     message: str
 
 
+@dataclass
+class ManualAnswer:
+    """A question marked by hand (otter's ``manual: true``): its points are not in the autograded
+    total; ``note`` tells the marker what the submission holds (words written, whether its code
+    ran)."""
+    name: str
+    possible: float
+    note: str
+
+
+class Grades(list):
+    """The autograded :class:`QuestionResult` list, with the questions marked by hand in
+    ``manual`` (a list of :class:`ManualAnswer`)."""
+
+    def __init__(self, results=(), manual=()):
+        super().__init__(results)
+        self.manual = list(manual)
+
+
+def manual_questions(lab_dir: str | Path) -> dict[str, float]:
+    """Question name -> points of the lab's questions marked by hand, in the master's order."""
+    import yaml
+
+    found = {}
+    for cell in nbformat.read(find_master(Path(lab_dir)), as_version=4).cells:
+        if cell.cell_type == "raw" and cell.source.lstrip().startswith("# BEGIN QUESTION"):
+            config = yaml.safe_load(cell.source.split("\n", 1)[1]) or {}
+            if config.get("manual"):
+                found[str(config["name"])] = float(config.get("points", 0))
+    return found
+
+
+_MANUAL_BEGIN, _MANUAL_END = "<!-- BEGIN QUESTION -->", "<!-- END QUESTION -->"
+_RESPONSE_PLACEHOLDER = "_Type your answer here, replacing this text._"
+
+
+def _manual_regions(cells: list[nbformat.NotebookNode]) -> list[list[int]]:
+    """The cells of each question marked by hand, in order: otter puts the student version's
+    markers ``<!-- BEGIN QUESTION -->`` and ``<!-- END QUESTION -->`` around them."""
+    regions, current = [], None
+    for i, cell in enumerate(cells):
+        if cell.cell_type != "markdown":
+            if current is not None:
+                current.append(i)
+            continue
+        if _MANUAL_END in cell.source and current is not None:
+            regions.append(current)
+            current = None
+        if _MANUAL_BEGIN in cell.source:
+            current = []
+        elif current is not None:
+            current.append(i)
+    if current is not None:
+        regions.append(current)
+    return regions
+
+
+def _manual_answers(nb: nbformat.NotebookNode, manual: dict[str, float], ran: list[int],
+                    outcomes: list[Outcome]) -> list[ManualAnswer]:
+    """What each question marked by hand holds, for the marker (it changes no score)."""
+    regions = _manual_regions(nb.cells)
+    status = dict(zip(ran, outcomes))
+    answers = []
+    for k, (name, possible) in enumerate(manual.items()):
+        if len(regions) != len(manual):
+            answers.append(ManualAnswer(name, possible, "its cells could not be found (the "
+                                        "question's marker cells were changed): look by hand"))
+            continue
+        cells = [nb.cells[i] for i in regions[k]]
+        text = " ".join(c.source.replace(_RESPONSE_PLACEHOLDER, "") for c in cells
+                        if c.cell_type == "markdown" and c.metadata.get("editable") is not False)
+        words = len(re.findall(r"\w+", text))
+        code = [i for i in regions[k] if nb.cells[i].cell_type == "code"]
+        written = [i for i in code if nb.cells[i].source.strip() not in ("", "...")]
+        problems = [f'the cell starting "{nb.cells[i].source.strip().splitlines()[0][:40]}" '
+                    f"{'was stopped' if status[i].status == 'timeout' else 'raised'} "
+                    f"{status[i].detail}" for i in written
+                    if i in status and status[i].status != "ok"]
+        parts = [f"{words} words written" if words else "no written answer"]
+        if code:
+            if not written:
+                parts.append("no code written")
+            elif problems:
+                parts.append(problems[0])
+            else:
+                parts.append("its code ran")
+        answers.append(ManualAnswer(name, possible, "; ".join(parts)))
+    return answers
+
+
 def read_notebook(path: str | Path) -> nbformat.NotebookNode:
     """Read a submission, or raise GradingError saying why it is not a usable notebook.
 
@@ -414,8 +504,12 @@ def find_lab(nb: nbformat.NotebookNode) -> Path:
 
 def _question_of_cells(cells: list[nbformat.NotebookNode]) -> dict[int, str]:
     """Map each code cell to the question whose grader.check(...) call follows it."""
-    owner, pending = {}, []
+    owner, pending, outside = {}, [], None
     for i, cell in enumerate(cells):
+        if cell.cell_type == "markdown" and _MANUAL_END in cell.source and outside is not None:
+            pending, outside = outside, None   # a question marked by hand owns its own cells
+        if cell.cell_type == "markdown" and _MANUAL_BEGIN in cell.source:
+            outside, pending = pending, []
         m = _CHECK_CALL.search(cell.source) if cell.cell_type == "code" else None
         if m:
             owner.update({j: m.group(1) for j in pending})
@@ -583,7 +677,8 @@ def grade(submission: str | Path, lab_dir: str | Path, timeout: float = DEFAULT_
 
     Returns
     -------
-    One QuestionResult per question, in the order of the test files (q1, q2, ...).
+    :class:`Grades`: one QuestionResult per autograded question, in the order of the test files
+    (q1, q2, ...); the questions marked by hand in its ``manual``, outside the total.
     """
     from otter.test_files import ExceptionTestFile
     from otter.test_files.abstract_test import TestCaseResult
@@ -620,7 +715,7 @@ def grade(submission: str | Path, lab_dir: str | Path, timeout: float = DEFAULT_
         try:
             outcomes = session.run_cells()
             notes = _cell_notes(nb, ran, outcomes)
-            results = []
+            results = Grades(manual=_manual_answers(nb, manual_questions(lab_dir), ran, outcomes))
             for tf in test_files:
                 passed = session.run_tests(tf)
                 tf.test_case_results = [TestCaseResult(tc, msg, ok)
@@ -633,14 +728,22 @@ def grade(submission: str | Path, lab_dir: str | Path, timeout: float = DEFAULT_
 
 
 def format_report(results: list[QuestionResult], width: int = 90) -> str:
-    """The score table (question, points earned, points possible, short message), the total,
-    then the full message of every question that lost points."""
+    """The score table (question, points earned, points possible, short message), the
+    autograded total, the questions marked by hand (outside that total), then the full message
+    of every question that lost points."""
     lines = [f"{'question':<10}{'points':>8}{'possible':>10}  message"]
     for r in results:
         msg = r.message if len(r.message) <= width else r.message[:width - 3] + "..."
         lines.append(f"{r.name:<10}{r.points:>8g}{r.possible:>10g}  {msg}")
     total, possible = sum(r.points for r in results), sum(r.possible for r in results)
-    lines.append(f"{'total':<10}{total:>8g}{possible:>10g}")
+    manual = getattr(results, "manual", [])
+    lines.append(f"{'total':<10}{total:>8g}{possible:>10g}" + ("  (autograded)" if manual else ""))
+    if manual:
+        extra = sum(m.possible for m in manual)
+        lines += ["", f"Marked by hand, not in the total above ({extra:g} more points, given by "
+                      "your instructor with the rubric in the master):"]
+        for m in manual:
+            lines.append(f"{m.name:<10}{'-':>8}{m.possible:>10g}  {m.note}")
     details = [r for r in results if r.points < r.possible]
     if details:
         lines += ["", "Details:"]
@@ -657,6 +760,7 @@ def _grade_one(path: str, lab: str, tests_dir: str, limits: Limits) -> dict:
     try:
         results = grade(path, lab, tests_dir=tests_dir, limits=limits)
         return {"status": "graded", "results": [r.__dict__ for r in results],
+                "manual": [m.__dict__ for m in results.manual],
                 "report": format_report(results), "seconds": time.monotonic() - start}
     except GradingError as e:
         return {"status": "error", "results": [], "report": f"error: {e}",
@@ -672,7 +776,8 @@ def grade_class(folder: str | Path, lab_dir: str | Path, gradebook: str | Path |
     """Grade every notebook under ``folder`` with the same confinement as :func:`grade`.
 
     Writes ``gradebook`` (default ``<folder>/gradebook.csv``): one row per submission with the
-    points of each question, the total, the status (``graded`` or ``error``) and the seconds it
+    points of each question, the autograded total, an empty column per question marked by hand
+    (for the marker), the status (``graded`` or ``error``) and the seconds it
     took; and ``<folder>/reports/<name>.txt``, the report the student would see. Submissions
     already in the gradebook with status ``graded`` are skipped, so an interrupted run resumes;
     a file that cannot be graded gets a row with status ``error`` and the run goes on.
@@ -698,7 +803,8 @@ def grade_class(folder: str | Path, lab_dir: str | Path, gradebook: str | Path |
     with tempfile.TemporaryDirectory(prefix="grade-class-") as tmp:
         tests_dir = autograder_tests(lab_dir, Path(tmp) / "tests")
         questions = [p.stem for p in sorted(tests_dir.glob("*.py"), key=_natural_key)]
-        fields = ["submission", *questions, "total", "possible", "status", "seconds"]
+        by_hand = [f"{q} (by hand)" for q in manual_questions(lab_dir)]  # for the marker to fill
+        fields = ["submission", *questions, "total", "possible", *by_hand, "status", "seconds"]
         rows = {k: v for k, v in done.items() if v.get("status") == "graded"}
 
         def write():
