@@ -20,15 +20,17 @@ def test_sigmoid_shape_and_midpoint(sigmoid):
 
 @test_case(points=None, hidden=False)
 def test_sigmoid_large_inputs(sigmoid):
-    """sigmoid(+-1000) is 1 and 0, with no overflow along the way."""
+    """Large scores of both signs: no floating-point warning, and the limits 0 and 1."""
     import numpy as np
     z = np.array([-1000.0, -50.0, 50.0, 1000.0])
     try:
         with np.errstate(over='raise', invalid='raise', divide='raise'):
             out = np.asarray(sigmoid(z), dtype=float)
     except FloatingPointError as e:
-        raise AssertionError(f'sigmoid({z.tolist()}) triggered a numpy floating-point error ({e}); exponentiate only numbers <= 0') from None
-    for zi, si, target in zip(z, out, [0.0, 0.0, 1.0, 1.0]):
-        assert np.isfinite(si), f'sigmoid({zi}) returned {si}; expected a value close to {target:g}'
-        assert abs(si - target) < 1e-15, f'sigmoid({zi}) returned {si!r}; expected a value close to {target:g}'
+        raise AssertionError(f'sigmoid({z.tolist()}) triggered a numpy floating-point error ({e}): some intermediate result of your formula is out of range for these inputs') from None
+    assert out.shape == z.shape, f'shape {out.shape}, expected {z.shape}'
+    assert np.all(np.isfinite(out)), f'sigmoid({z.tolist()}) is not finite everywhere'
+    assert out[0] < 1e-300 and out[-1] == 1.0, 'sigmoid should approach 0 far to the left and 1 far to the right'
+    assert 0 < out[1] < 1e-20, 'sigmoid(-50) should be tiny but positive'
+    assert abs(out[2] - 1.0) < 1e-15, 'sigmoid(50) should be 1 to float precision'
 

@@ -1,4 +1,4 @@
-# Hangs whenever sigmoid is called: in the tests of q1 and in every cell that trains with it.
+# Hangs whenever sigmoid is called: in the tests of q1 (no other question's reference or test calls it).
 def sigmoid(z):
     """Logistic sigmoid 1 / (1 + exp(-z)), elementwise, without overflow."""
     while True:

@@ -1,0 +1,12 @@
+# Wrong answer for q3: the penalty's gradient is applied to the bias row too (J itself is right).
+def softmax_loss_grad(W, X, y, lam):
+    """Mean cross-entropy of softmax(X @ W) plus (lam / 2) ||W[1:]||^2, and its gradient (shape of W)."""
+    W, X, y = np.asarray(W, dtype=float), np.asarray(X, dtype=float), np.asarray(y, dtype=int)
+    N, K = len(y), W.shape[1]
+    Z = X @ W
+    Zs = Z - Z.max(axis=1, keepdims=True)
+    log_p = Zs - np.log(np.exp(Zs).sum(axis=1, keepdims=True))
+    J = -log_p[np.arange(N), y].mean() + 0.5 * lam * np.sum(W[1:] ** 2)
+    R = np.exp(log_p) - np.eye(K)[y]
+    G = X.T @ R / N + lam * W
+    return float(J), G
