@@ -1,0 +1,9 @@
+# Wrong answer for q4: the decay added to the gradient (coupled, torch.optim.Adam's weight_decay), not decoupled.
+def adamw_step(w, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=1e-2):
+    """One AdamW step (torch.optim.AdamW's convention), t = 1, 2, ...; returns (w, m, v)."""
+    grad = grad + weight_decay * w
+    m = beta1 * m + (1 - beta1) * grad
+    v = beta2 * v + (1 - beta2) * grad**2
+    m_hat, v_hat = m / (1 - beta1**t), v / (1 - beta2**t)
+    w = w - lr * m_hat / (np.sqrt(v_hat) + eps)
+    return w, m, v
