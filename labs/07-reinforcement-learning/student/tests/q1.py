@@ -17,8 +17,8 @@ def test_policy_evaluation_two_states(policy_evaluation):
     assert v is not None, 'policy_evaluation returned None: replace the ... with code that returns the values'
     v = np.asarray(v, dtype=float)
     assert v.shape == (2,), f'the values should have shape (S,) = (2,), got {v.shape}'
-    assert abs(v[1] - 4.0) < 1e-08, f'v(1) should be 2 / (1 - 0.5) = 4, got {v[1]:.6g} (is the discount applied?)'
-    assert abs(v[0] - 3.0) < 1e-08, f'v(0) should be 1 + 0.5 * v(1) = 3, got {v[0]:.6g}'
+    assert abs(v[1] - 4.0) < 1e-08, 'v(1) is wrong for a state that pays 2 on every step and never leaves (how much is a reward k steps ahead worth?)'
+    assert abs(v[0] - 3.0) < 1e-08, 'v(0) is wrong: it should be what state 0 pays now plus what its successor is worth'
 
 @test_case(points=None, hidden=False)
 def test_policy_evaluation_uses_the_policy(policy_evaluation):
@@ -27,5 +27,5 @@ def test_policy_evaluation_uses_the_policy(policy_evaluation):
     P, R = (np.zeros((1, 2, 1)), np.array([[1.0, 3.0]]))
     for probs, expected in (([1.0, 0.0], 1.0), ([0.25, 0.75], 2.5)):
         v = np.asarray(policy_evaluation(P, R, 0.9, np.array([probs])), dtype=float)
-        assert abs(v[0] - expected) < 1e-08, f"with pi = {probs} the value is {expected}, got {v[0]:.6g}: weight each action's reward by pi(a | s)"
+        assert abs(v[0] - expected) < 1e-08, f'with pi = {probs} in a one-step problem the value is wrong: each action should count with its probability under the policy'
 

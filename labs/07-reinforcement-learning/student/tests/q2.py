@@ -3,7 +3,7 @@ from otter.test_files import test_case
 OK_FORMAT = False
 
 name = "q2"
-points = 2
+points = 1
 all_or_nothing = True
 
 @test_case(points=None, hidden=False)
@@ -19,5 +19,5 @@ def test_policy_improvement_looks_ahead(policy_improvement):
     pi = np.asarray(pi, dtype=float)
     assert pi.shape == (2, 2), f'the policy should have shape (S, A) = (2, 2), got {pi.shape}'
     assert np.allclose(pi.sum(axis=1), 1) and set(np.unique(pi)) <= {0.0, 1.0}, 'each row should be one-hot'
-    assert pi[0, 1] == 1, 'in state 0, action 1 is worth 0 + 0.9 * 10 = 9 > 1: look one step ahead (the reward now plus the discounted value of where the action leads), instead of maximising the reward alone'
+    assert pi[0, 1] == 1, 'in state 0 the policy takes the action that pays more now, although the other one leads to a state worth much more: an improved policy weighs where an action leads'
 
