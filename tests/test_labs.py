@@ -1,6 +1,7 @@
 """Every lab graded both ways: the reference solution earns full marks, the blank student
 notebook none, each typical wrong answer loses its own question's points only (graded in
-rounds of one wrong answer per question, each round one submission), and the committed
+rounds of one wrong answer per question, each round one submission), a plausible weak
+submission (``tests/labs/<lab>/weak/``) at most half the points, and the committed
 student version is not stale. (Hangs, bad files and the command line are the
 grader's business, tested once on Lab 1 in tests/test_grading.py.)
 
@@ -15,13 +16,13 @@ from labkit import Lab
 
 # lab -> points per question, as the lab's introduction announces them
 LABS = {
-    Lab("01-logistic-regression", "lab01"): {"q1": 1, "q2": 2, "q3": 2, "q4": 2, "q5": 2, "q6": 1},
-    Lab("02-information-theory", "lab02"): {"q1": 1, "q2": 2, "q3": 1, "q4": 2, "q5": 2, "q6": 2},
-    Lab("03-optimization", "lab03"): {"q1": 3, "q2": 3, "q3": 2, "q4": 2},
+    Lab("01-logistic-regression", "lab01"): {"q1": 1, "q2": 2, "q3": 2, "q4": 1, "q5": 2, "q6": 2},
+    Lab("02-information-theory", "lab02"): {"q1": 1, "q2": 1, "q3": 1, "q4": 1, "q5": 1, "q6": 2, "q7": 2, "q8": 1},
+    Lab("03-optimization", "lab03"): {"q1": 1, "q2": 2, "q3": 2, "q4": 2, "q5": 1, "q6": 2},
     Lab("04-convolutional-networks", "lab04"): {"q1": 2, "q2": 3, "q3": 3, "q4": 2},
     Lab("05-recurrent-networks", "lab05"): {"q1": 3, "q2": 2, "q3": 2, "q4": 3},
     Lab("06-generative-models", "lab06"): {"q1": 2, "q2": 2, "q3": 3, "q4": 3},
-    Lab("07-reinforcement-learning", "lab07"): {"q1": 2, "q2": 2, "q3": 2, "q4": 3, "q5": 1},
+    Lab("07-reinforcement-learning", "lab07"): {"q1": 2, "q2": 1, "q3": 1, "q4": 2, "q5": 2, "q6": 2},
     Lab("08-deep-reinforcement-learning", "lab08"): {"q1": 2, "q2": 1, "q3": 2, "q4": 2, "q5": 3},
 }
 # the mistakes each lab's issue names, which must stay among its wrong answers
@@ -41,6 +42,9 @@ REQUIRED = {
     "lab08": {"q1_bootstraps_through_terminal.py", "q3_undiscounted.py", "q4_sign_flipped.py",
               "q5_loss_sign_flipped.py", "q2_never_updated.py"},
 }
+# labs whose weak submission (a student who copies the formulas but misses each trap) must
+# score at most half of what the reference earns
+WEAK = ["lab01", "lab02", "lab03", "lab07"]
 BY_NAME = {lab.name: lab for lab in LABS}
 # graded in rounds of one answer per question (Lab.rounds): each round is one submission
 WRONG = [pytest.param(lab.name, r, id=f"{lab.name}:{'+'.join(r)}") for lab in LABS for r in lab.rounds(lab.wrong_answers())]
@@ -90,6 +94,12 @@ def test_right_answers_unlike_the_reference_earn_full_marks(tmp_path, tests_dirs
     """Correct work written another way (a looser but allowed precision, no default arguments)."""
     lab = BY_NAME[name]
     lab.check_right_answers(tmp_path, tests_dirs(lab), LABS[lab], answers)
+
+
+@pytest.mark.parametrize("name", WEAK)
+def test_weak_submission_scores_clearly_below_the_reference(tmp_path, tests_dirs, name):
+    lab = BY_NAME[name]
+    lab.check_weak_below_strong(tmp_path, tests_dirs(lab), LABS[lab])
 
 
 @pytest.mark.parametrize("name", BY_NAME)
