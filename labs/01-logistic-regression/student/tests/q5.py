@@ -10,22 +10,19 @@ all_or_nothing = True
 def test_fit_softmax_toy_problem(fit_softmax):
     """Three well-separated blobs in the plane, with the grader's objective: few calls, and it learns."""
     import numpy as np
-    from scipy.special import logsumexp
     rng = np.random.default_rng(51)
     y = np.repeat([0, 1, 2], 30)
     X = np.column_stack([np.ones(90), np.array([[0.0, 2.0], [-2.0, -1.0], [2.0, -1.0]])[y] + 0.5 * rng.standard_normal((90, 2))])
     calls = []
 
     def objective(W):
+        import torch
         calls.append(1)
-        W = np.asarray(W, dtype=float)
-        Z = X @ W
-        P = np.exp(Z - logsumexp(Z, axis=1, keepdims=True))
-        J = np.mean(logsumexp(Z, axis=1) - Z[np.arange(90), y]) + 5e-05 * np.sum(W[1:] ** 2)
-        P[np.arange(90), y] -= 1
-        G = X.T @ P / 90
-        G[1:] += 0.0001 * W[1:]
-        return (float(J), G)
+        Wt = torch.tensor(np.asarray(W, dtype=float), requires_grad=True)
+        Z = torch.tensor(X) @ Wt
+        J = (torch.logsumexp(Z, dim=1) - Z[torch.arange(90), torch.tensor(y)]).mean() + 5e-05 * (Wt[1:] ** 2).sum()
+        J.backward()
+        return (float(J.detach()), Wt.grad.numpy())
     W = fit_softmax(objective, np.zeros((3, 3)))
     assert W is not None, 'fit_softmax returned None: replace the ... with code that returns the weights'
     W = np.asarray(W, dtype=float)
